@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/database';
+import { createTransactor, type Transactor } from './db/transaction';
+import type { JobDefinition } from './jobs/job-definition';
+import { createMetrics, type Metrics } from './http/metrics';
+import { createAgencyService, type AgencyService } from './modules/agencies/agency.service';
+import { createAuditService, type AuditService } from './modules/audit/audit.service';
+import { createAuthService, type AuthService } from './modules/auth/auth.service';
+import { createUserService, type UserService } from './modules/auth/user.service';
+import { createFileService, type FileService } from './modules/files/file.service';
+import { createJobService, type JobService } from './modules/jobs/job.service';
+import { createTerritoryJobs } from './modules/territories/territory.jobs';
+import { createTerritoryService, type TerritoryService } from './modules/territories/territory.service';
+
+export type Services = {
+  audit: AuditService;
+  auth: AuthService;
+  users: UserService;
+  agencies: AgencyService;
+  territories: TerritoryService;
+  files: FileService;
+  jobs: JobService;
+};
+
+export type Container = {
+  config: Config;
+  database: DatabaseHandle;
+  tx: Transactor;
+  services: Services;
+  jobDefinitions: JobDefinition[];
+  metrics: Metrics;
+};
+
+/** Where the shipped reference data lives: two levels above this file both in src/server and dist/server. */
+export const defaultReferenceDataDir = fileURLToPath(new URL('../../reference-data/kg', import.meta.url));
+
+/** The composition root: database → services, wired by hand with only what each one uses. */
+export function createContainer(config: Config, database: DatabaseHandle, options: { referenceDataDir?: string } = {}): Container {
+  const tx = createTransactor(database.db);
+  const audit = createAuditService({ tx });
+  const files = createFileService({ tx });
+  const agencies = createAgencyService({ tx, audit });
+  const territories = createTerritoryService({ tx, audit, files, referenceDataDir: options.referenceDataDir ?? defaultReferenceDataDir });
+  const auth = createAuthService({
+    tx,
+    audit,
+    policy: {
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      sessionMaxHours: config.sessionMaxHours,
+      loginMaxFailures: config.loginMaxFailures,
+      loginLockMinutes: config.loginLockMinutes,
+      loginIpLimit: config.loginIpLimit,
+    },
+  });
+  const users = createUserService({
+    tx,
+    audit,
+    scopes: { agencyExists: (id) => agencies.exists(id), territoryExists: (id) => territories.exists(id) },
+  });
+  const jobs = createJobService({ tx });
+  return {
+    config,
+    database,
+    tx,
+    services: { audit, auth, users, agencies, territories, files, jobs },
+    jobDefinitions: [...createTerritoryJobs(territories)],
+    metrics: createMetrics(),
+  };
+}

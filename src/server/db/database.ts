@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+/** Which engine a connection runs on. The SQL and the code path are the same; only the driver differs. */
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** The embedded instance, present only in PGlite mode (needed for data-directory backups). */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+};
+
+// Numeric and bigint columns come back as strings by default; counts we read are small, so parse them.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+function wrap(pool: pg.Pool, kind: DatabaseKind, pglite: PGlite | null): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return {
+    db,
+    kind,
+    pglite,
+    async close() {
+      await db.destroy();
+      if (pglite && !pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/**
+ * Opens PGlite in `dataDir` (or in memory for `memory://`) and reaches it through node-postgres, so the
+ * rest of the code sees exactly the driver it sees on a PostgreSQL server.
+ */
+export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  if (dataDir !== 'memory://') await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  const pglite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  return openPgliteInstance(pglite);
+}
+
+/** Wraps an already created PGlite instance (tests load a pre-migrated snapshot this way). */
+export function openPgliteInstance(pglite: PGlite): DatabaseHandle {
+  // Each pooled client gets a fresh adapter connection on the same PGlite, so a client the pool drops
+  // (after an error) is replaced instead of reusing a closed connection. PGlite serves one connection,
+  // hence one client; idle clients are never closed.
+  class PgliteClient extends pg.Client {
+    constructor() {
+      super(createPgConfig(pglite) as unknown as pg.ClientConfig);
+    }
+  }
+  const pool = new pg.Pool({ max: 1, idleTimeoutMillis: 0, Client: PgliteClient });
+  // A client dropped mid-transaction leaves it open inside PGlite (a server rolls back on disconnect), so
+  // each new client first rolls back whatever the previous one left. The client's query queue runs this
+  // before any query of the caller's.
+  pool.on('connect', (client) => {
+    client.query('ROLLBACK').catch(() => undefined);
+  });
+  return wrap(pool, 'pglite', pglite);
+}
+
+/** Opens a pool on a PostgreSQL server. */
+export function openPostgres(url: string, poolSize: number): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  return wrap(pool, 'postgres', null);
+}

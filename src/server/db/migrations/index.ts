@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createFoundation from './202611241900_create_foundation';
+
+/** Every migration, by name. Names sort in the order they run; add new ones at the end. */
+export const migrations: Record<string, Migration> = {
+  '202611241900_create_foundation': createFoundation,
+};

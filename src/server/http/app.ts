@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler, registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
+import { Compile } from 'typebox/compile';
+import type { TSchema } from 'typebox';
+import { errorCatalogue } from '#shared/errors';
+import type { Container } from '#server/container';
+import { agencyRoutes } from '#server/modules/agencies/agency.routes';
+import { auditRoutes } from '#server/modules/audit/audit.routes';
+import { authRoutes } from '#server/modules/auth/auth.routes';
+import { userRoutes } from '#server/modules/auth/user.routes';
+import { jobRoutes } from '#server/modules/jobs/job.routes';
+import { territoryRoutes } from '#server/modules/territories/territory.routes';
+import { authenticationPlugin } from './auth.plugin';
+import { registerErrorHandler } from './error-handler';
+import { instrumentRequests } from './metrics';
+import { systemRoutes } from './system.routes';
+import type { TypedApp } from './typed';
+
+registerAjvFormats();
+
+export type BuildAppOptions = { logger?: FastifyServerOptions['logger']; version?: string };
+
+const requestIdPattern = /^[\w.:-]{1,100}$/;
+
+/**
+ * Builds the HTTP application without listening, so tests drive it with `inject()` and the server entry
+ * point adds `listen()`. Registers every module's routes; this and the container are the only places that
+ * know every module.
+ */
+export async function buildApp(container: Container, options: BuildAppOptions = {}): Promise<TypedApp> {
+  const { config, services } = container;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // Responses are checked against their schema too: a handler that returns the wrong shape fails loudly
+  // instead of leaking fields or sending clients something the contract does not promise.
+  app.setSerializerCompiler(({ schema, url, method }) => {
+    const check = Compile(schema as TSchema);
+    return (data: unknown) => {
+      if (!check.Check(data)) {
+        const first = check.Errors(data)[0];
+        throw new Error(`Response of ${method} ${url} does not match its schema at ${first?.instancePath ?? '?'}: ${first?.message ?? ''}`);
+      }
+      return JSON.stringify(data);
+    };
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Same-origin only; the UI is served by this server.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    hsts: config.secureCookies === true ? { maxAge: 31_536_000 } : false,
+  });
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10, parts: 12 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Kuzot API', version: options.version ?? '0.0.0', description: `Drug-situation monitoring. Errors: {code, message, details}; codes: ${Object.keys(errorCatalogue).join(', ')}.` },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kuzot_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      security: [{ session: [], csrf: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(authenticationPlugin, { authenticate: (token) => services.auth.authenticate(token) });
+  registerErrorHandler(app);
+  instrumentRequests(app, container.metrics);
+
+  systemRoutes(app, {
+    metrics: container.metrics,
+    version: options.version ?? '0.0.0',
+    checkReady: async () => {
+      await sql`select 1`.execute(container.database.db);
+    },
+    beforeScrape: async () => {
+      container.metrics.jobsByStatus.reset();
+      for (const { status, n } of await services.jobs.countByStatus()) container.metrics.jobsByStatus.set({ status }, n);
+    },
+  });
+  authRoutes(app, { auth: services.auth, secureCookies: config.secureCookies });
+  userRoutes(app, { users: services.users });
+  auditRoutes(app, { audit: services.audit });
+  agencyRoutes(app, { agencies: services.agencies });
+  territoryRoutes(app, { territories: services.territories });
+  jobRoutes(app, { jobs: services.jobs });
+
+  const indexHtml = path.join(config.webDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: false, schemaHide: true });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      const methodKnown = app.hasRoute({ url: request.url.split('?')[0] ?? '', method: 'GET' });
+      return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: methodKnown ? errorCatalogue.METHOD_NOT_ALLOWED.message : errorCatalogue.ROUTE_NOT_FOUND.message });
+    }
+    // The single-page app handles its own routes.
+    if (hasWeb) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.type('text/html; charset=utf-8').send('<!doctype html><title>Kuzot</title><p>The web interface is not built. Run <code>npm run build</code>.</p>');
+  });
+  return app;
+}

@@ -1,0 +1,75 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { errorCatalogue, type ErrorCode } from '#shared/errors';
+import type { ErrorResponse } from '#shared/contracts/common.contract';
+import { AppError } from '#server/lib/app-error';
+
+type ValidationIssue = { instancePath?: string; message?: string; keyword?: string; params?: Record<string, unknown> };
+
+/** Names the field a schema error is about, e.g. "body.role" or "body.password" for a missing property. */
+function fieldOf(context: string | undefined, issue: ValidationIssue): string {
+  const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const params = issue.params ?? {};
+  const missing = params.requiredProperties ?? params.missingProperty ?? params.additionalProperties ?? params.unevaluatedProperties;
+  const extra = Array.isArray(missing) ? missing.join(',') : typeof missing === 'string' ? missing : '';
+  return [context, path, extra].filter(Boolean).join('.');
+}
+
+function frameworkError(error: FastifyError): { code: ErrorCode; message?: string; details?: unknown } | null {
+  if (error.validation) {
+    const issues = (error.validation as ValidationIssue[]).map((issue) => ({
+      field: fieldOf(error.validationContext, issue),
+      message: issue.keyword === 'additionalProperties' ? 'unknown field' : (issue.message ?? 'invalid'),
+    }));
+    // One mistake can raise several schema errors for the same field; keep the clearest one.
+    const byField = new Map<string, { field: string; message: string }>();
+    for (const issue of issues) {
+      const existing = byField.get(issue.field);
+      if (!existing || issue.message === 'unknown field') byField.set(issue.field, issue);
+    }
+    issues.length = 0;
+    issues.push(...byField.values());
+    const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+    return { code: 'VALIDATION_FAILED', message: `The request is not valid: ${summary}`, details: { issues } };
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'MALFORMED_JSON', message: `The request body is not valid JSON: ${error.message}` };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return { code: 'BODY_TOO_LARGE' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send JSON (application/json), or multipart/form-data for file uploads.' };
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) return { code: 'MALFORMED_JSON' };
+  return null;
+}
+
+/** Maps every error to `{code, message, details}` with the catalogue's status. The one place that does. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let body: ErrorResponse;
+    let status: number;
+    if (error instanceof AppError) {
+      status = error.status;
+      body = { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) };
+    } else {
+      const known = frameworkError(error);
+      if (known) {
+        status = errorCatalogue[known.code].status;
+        body = { code: known.code, message: known.message ?? errorCatalogue[known.code].message, ...(known.details !== undefined ? { details: known.details } : {}) };
+      } else {
+        request.log.error({ err: error }, 'unhandled error');
+        status = 500;
+        body = { code: 'INTERNAL_ERROR', message: errorCatalogue.INTERNAL_ERROR.message, details: { requestId: request.id } };
+      }
+    }
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+  });
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '#server/test/test-app';
+
+describe('sign-in and sessions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ loginMaxFailures: 3 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('signs the first administrator in and returns the session with a CSRF token', async () => {
+    const session = await t.login(t.admin.username, t.admin.password);
+    expect(session.body.user.role).toBe('administrator');
+    expect(session.body.user.mustChangePassword).toBe(true);
+    expect(session.csrfToken.length).toBeGreaterThan(20);
+    const me = await session.request('GET', '/api/v1/auth/session');
+    expect(me.statusCode).toBe(200);
+  });
+
+  it('sets an HttpOnly, SameSite=Strict cookie', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: t.admin.username, password: t.admin.password } });
+    const cookie = response.cookies.find((c) => c.name === 'kuzot_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Strict');
+    expect(cookie?.secure).toBeFalsy();
+  });
+
+  it('refuses a wrong password without saying whether the user exists', async () => {
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: t.admin.username, password: 'nope' } });
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'nope' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect(unknown.json()).toEqual(wrong.json());
+  });
+
+  it('locks an account after repeated failures, even for the right password', async () => {
+    const s = await t.loginAs('viewer');
+    const username = s.body.user.username;
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'wrong-password' } });
+      codes.push(r.json<{ code: string }>().code);
+    }
+    expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
+    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Test-password-1-xyz' } });
+    expect(right.statusCode).toBe(423);
+    const audit = await t.container.services.audit.list({ action: 'auth.account_locked' });
+    expect(audit.items.some((e) => e.actorUsername === username)).toBe(true);
+  });
+
+  it('requires the CSRF token on state-changing requests', async () => {
+    const session = await t.login(t.admin.username, t.admin.password);
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: session.cookie } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'CSRF_TOKEN_INVALID' });
+  });
+
+  it('signs out and the cookie stops working', async () => {
+    const session = await t.login(t.admin.username, t.admin.password);
+    expect((await session.request('POST', '/api/v1/auth/logout')).statusCode).toBe(200);
+    const after = await session.request('GET', '/api/v1/auth/session');
+    expect(after.statusCode).toBe(401);
+    expect(after.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('answers malformed JSON and unknown fields with a clear 400', async () => {
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'MALFORMED_JSON' });
+    const extra = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'b', remember: true } });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ field: 'body.remember', message: 'unknown field' }] } });
+  });
+
+  it('sends security headers', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-request-id']).toBeTruthy();
+  });
+});

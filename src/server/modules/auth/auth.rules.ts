@@ -1,0 +1,42 @@
+/** Pure rules of sign-in and passwords. */
+
+export type LockoutState = { failedLoginCount: number; lockedUntil: Date | null };
+
+/** Whether an account is locked at `now`. */
+export function isLocked(state: LockoutState, now: Date): boolean {
+  return state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime();
+}
+
+/**
+ * The state after one more failed sign-in: once `maxFailures` failures pile up the account locks for
+ * `lockMinutes`, and the count starts again so that the next lock needs as many failures.
+ */
+export function afterFailedLogin(
+  state: LockoutState,
+  now: Date,
+  policy: { maxFailures: number; lockMinutes: number },
+): LockoutState {
+  const failures = state.failedLoginCount + 1;
+  if (failures >= policy.maxFailures) {
+    return { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000) };
+  }
+  return { failedLoginCount: failures, lockedUntil: state.lockedUntil };
+}
+
+/** Problems with a proposed password, empty when it is acceptable. */
+export function passwordProblems(password: string, username: string): string[] {
+  const problems: string[] = [];
+  if (password.length < 10) problems.push('at least 10 characters');
+  if (password.toLowerCase().includes(username.toLowerCase()) && username.length >= 3) {
+    problems.push('must not contain the username');
+  }
+  if (new Set(password).size < 5) problems.push('at least 5 different characters');
+  return problems;
+}
+
+/** When a session ends: the earlier of idle expiry from now and the absolute limit from its creation. */
+export function sessionExpiry(createdAt: Date, now: Date, idleMinutes: number, maxHours: number): Date {
+  const idle = now.getTime() + idleMinutes * 60_000;
+  const absolute = createdAt.getTime() + maxHours * 3_600_000;
+  return new Date(Math.min(idle, absolute));
+}

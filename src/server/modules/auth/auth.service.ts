@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import type { Locale } from '#shared/domain/locale';
+import { AppError } from '#server/lib/app-error';
+import type { Transactor } from '#server/db/transaction';
+import type { AuditService } from '../audit/audit.service';
+import { afterFailedLogin, isLocked, passwordProblems, sessionExpiry } from './auth.rules';
+import type { Actor, AuthenticatedSession, SessionUser } from '#server/lib/actor';
+import { hashPassword, randomToken, verifyPassword } from './password';
+import { createSessionRepository } from './session.repository';
+import { toSessionUser } from './user.presenter';
+import { createUserRepository } from './user.repository';
+
+export type AuthPolicy = {
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginIpLimit: number;
+};
+
+export type LoginInput = {
+  username: string;
+  password: string;
+  /** Client address, for the per-address limit and the audit log. */
+  ip: string;
+  userAgent: string | null;
+  requestId: string | null;
+};
+
+export type LoginResult = { token: string; session: AuthenticatedSession };
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+const ipWindowMs = 15 * 60_000;
+// Sessions are touched at most this often, so reads do not turn into writes on every request.
+const touchIntervalMs = 60_000;
+
+/** SHA-256 of a session token: the database never holds a usable token. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Sign-in, sessions and a user's own password and preferences. */
+export function createAuthService(deps: {
+  tx: Transactor;
+  audit: AuditService;
+  policy: AuthPolicy;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+  let dummyHash: Promise<string> | null = null;
+  const spendPasswordTime = async (password: string) => {
+    dummyHash ??= hashPassword(randomToken());
+    await verifyPassword(await dummyHash, password);
+  };
+  const actorFor = (user: { id: string; username: string; role: string; agencyId: string | null; territoryId: string | null }, input: LoginInput): Actor => ({
+    userId: user.id,
+    username: user.username,
+    role: toSessionUser({ ...user } as Parameters<typeof toSessionUser>[0]).role,
+    agencyId: user.agencyId,
+    territoryId: user.territoryId,
+    requestId: input.requestId,
+    ip: input.ip,
+  });
+  const anonymous = (input: LoginInput): Actor => ({
+    userId: null,
+    username: input.username.slice(0, 100),
+    role: 'system',
+    agencyId: null,
+    territoryId: null,
+    requestId: input.requestId,
+    ip: input.ip,
+  });
+
+  return {
+    /**
+     * Signs a user in. Wrong passwords count towards a temporary lock of the account and towards a limit per
+     * client address; unknown usernames take as long as known ones, so timing does not reveal accounts.
+     */
+    async login(input: LoginInput): Promise<LoginResult> {
+      const sessions = createSessionRepository(deps.tx.executor);
+      const started = now();
+      const recentFailures = await sessions.countFailuresFromIp(input.ip, new Date(started.getTime() - ipWindowMs));
+      if (recentFailures >= deps.policy.loginIpLimit) throw new AppError('RATE_LIMITED');
+
+      const user = await createUserRepository(deps.tx.executor).findByUsername(input.username);
+      if (!user) {
+        await spendPasswordTime(input.password);
+        await deps.tx.run(async (ex) => {
+          await createSessionRepository(ex).recordAttempt({ ip: input.ip, username: input.username, succeeded: false });
+          await deps.audit.record(ex, anonymous(input), { action: 'auth.login_failed', entityType: 'user', entityId: null, after: { reason: 'unknown_user' } });
+        });
+        throw new AppError('INVALID_CREDENTIALS');
+      }
+      if (isLocked(user, started)) throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: user.lockedUntil?.toISOString() });
+
+      const isValid = await verifyPassword(user.passwordHash, input.password);
+      if (!isValid) {
+        const lockedNow = await deps.tx.run(async (ex) => {
+          const users = createUserRepository(ex);
+          const fresh = (await users.findByUsernameForUpdate(input.username)) ?? user;
+          const next = afterFailedLogin(fresh, now(), { maxFailures: deps.policy.loginMaxFailures, lockMinutes: deps.policy.loginLockMinutes });
+          await users.update(fresh.id, next);
+          await createSessionRepository(ex).recordAttempt({ ip: input.ip, username: input.username, succeeded: false });
+          const locked = next.lockedUntil !== null && isLocked(next, now());
+          await deps.audit.record(ex, actorFor(fresh, input), {
+            action: locked ? 'auth.account_locked' : 'auth.login_failed',
+            entityType: 'user',
+            entityId: fresh.id,
+            after: { reason: 'wrong_password', lockedUntil: next.lockedUntil?.toISOString() ?? null },
+          });
+          return locked;
+        });
+        throw lockedNow ? new AppError('ACCOUNT_LOCKED') : new AppError('INVALID_CREDENTIALS');
+      }
+      if (user.isDisabled) throw new AppError('ACCOUNT_DISABLED');
+
+      const token = randomToken();
+      const csrfToken = randomToken();
+      const at = now();
+      const expiresAt = sessionExpiry(at, at, deps.policy.sessionIdleMinutes, deps.policy.sessionMaxHours);
+      const session = await deps.tx.run(async (ex) => {
+        const updated = await createUserRepository(ex).update(user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: at });
+        const row = await createSessionRepository(ex).insert({
+          tokenHash: hashToken(token),
+          userId: user.id,
+          csrfToken,
+          expiresAt,
+          ip: input.ip,
+          userAgent: input.userAgent?.slice(0, 500) ?? null,
+        });
+        await createSessionRepository(ex).recordAttempt({ ip: input.ip, username: input.username, succeeded: true });
+        await deps.audit.record(ex, actorFor(updated, input), { action: 'auth.login', entityType: 'user', entityId: user.id });
+        return { sessionId: row.id, csrfToken, expiresAt, user: toSessionUser(updated) };
+      });
+      return { token, session };
+    },
+
+    /** Resolves a session cookie to its user, extending the idle timeout. */
+    async authenticate(token: string): Promise<AuthenticatedSession> {
+      const sessions = createSessionRepository(deps.tx.executor);
+      const found = await sessions.findWithUser(hashToken(token));
+      if (!found) throw new AppError('UNAUTHENTICATED');
+      const at = now();
+      if (found.session.expiresAt <= at) {
+        await sessions.delete(found.session.id);
+        throw new AppError('SESSION_EXPIRED');
+      }
+      if (found.user.isDisabled) {
+        await sessions.deleteForUser(found.user.id);
+        throw new AppError('ACCOUNT_DISABLED');
+      }
+      let expiresAt = found.session.expiresAt;
+      if (at.getTime() - found.session.lastSeenAt.getTime() > touchIntervalMs) {
+        expiresAt = sessionExpiry(found.session.createdAt, at, deps.policy.sessionIdleMinutes, deps.policy.sessionMaxHours);
+        await sessions.touch(found.session.id, at, expiresAt);
+      }
+      return { sessionId: found.session.id, csrfToken: found.session.csrfToken, expiresAt, user: toSessionUser(found.user) };
+    },
+
+    /** Ends one session. */
+    async logout(sessionId: string, actor: Actor): Promise<void> {
+      await deps.tx.run(async (ex) => {
+        await createSessionRepository(ex).delete(sessionId);
+        await deps.audit.record(ex, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+      });
+    },
+
+    /** Stores the user's interface language. */
+    async updateLocale(actor: Actor, locale: Locale): Promise<SessionUser> {
+      if (!actor.userId) throw new AppError('UNAUTHENTICATED');
+      const userId = actor.userId;
+      return deps.tx.run(async (ex) => {
+        const users = createUserRepository(ex);
+        const before = await users.findById(userId);
+        const updated = await users.update(userId, { locale });
+        await deps.audit.record(ex, actor, { action: 'user.locale_changed', entityType: 'user', entityId: userId, before: { locale: before?.locale }, after: { locale } });
+        return toSessionUser(updated);
+      });
+    },
+
+    /** Changes the signed-in user's password after checking the current one; other sessions end. */
+    async changeOwnPassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
+      if (!actor.userId) throw new AppError('UNAUTHENTICATED');
+      const userId = actor.userId;
+      const user = await createUserRepository(deps.tx.executor).findById(userId);
+      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { field: 'currentPassword' });
+      }
+      const problems = passwordProblems(newPassword, user.username);
+      if (problems.length > 0) throw new AppError('PASSWORD_TOO_WEAK', `The new password needs ${problems.join(', ')}.`, { field: 'newPassword', problems });
+      const passwordHash = await hashPassword(newPassword);
+      await deps.tx.run(async (ex) => {
+        await createUserRepository(ex).update(userId, { passwordHash, mustChangePassword: false });
+        await createSessionRepository(ex).deleteForUser(userId, { except: sessionId });
+        await deps.audit.record(ex, actor, { action: 'user.password_changed', entityType: 'user', entityId: userId });
+      });
+    },
+
+    /** Removes expired sessions and old sign-in attempts (run by the scheduler). */
+    async purgeExpired(): Promise<number> {
+      const sessions = createSessionRepository(deps.tx.executor);
+      const at = now();
+      await sessions.deleteAttemptsBefore(new Date(at.getTime() - 24 * 3_600_000));
+      return sessions.deleteExpired(at);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type { ImportProblem } from '#shared/contracts/territories.contract';
+
+/** Columns of a population file, in template order. */
+export const populationColumns = ['code', 'year', 'total', 'male', 'female', 'age_0_17', 'age_14_35', 'source', 'is_estimate'] as const;
+const requiredColumns = ['code', 'year', 'total', 'source'] as const;
+
+export type PopulationImportRow = {
+  row: number;
+  code: string;
+  year: number;
+  total: number | null;
+  male: number | null;
+  female: number | null;
+  minors: number | null;
+  youth: number | null;
+  source: string;
+  isEstimate: boolean;
+};
+
+export type PopulationValidation = { rows: PopulationImportRow[]; problems: ImportProblem[] };
+
+type RawRow = { row: number; cells: Record<string, string> };
+
+/** Parses a whole number written with optional thousands separators ("1 068 702", "1,068,702"). */
+export function parseCount(text: string): number | 'invalid' | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const compact = trimmed.replace(/[\s\u00a0\u202f]/g, '');
+  const withoutThousands = /^\d{1,3}(,\d{3})+$/.test(compact) ? compact.replace(/,/g, '') : compact;
+  if (!/^\d+$/.test(withoutThousands)) return 'invalid';
+  const value = Number(withoutThousands);
+  return Number.isSafeInteger(value) && value <= 100_000_000 ? value : 'invalid';
+}
+
+function parseFlag(text: string): boolean | 'invalid' {
+  const value = text.trim().toLowerCase();
+  if (['', '0', 'no', 'false', 'нет', 'жок'].includes(value)) return false;
+  if (['1', 'yes', 'true', 'да', 'ооба'].includes(value)) return true;
+  return 'invalid';
+}
+
+/**
+ * Checks every row of a population file and collects every problem (row and column named) instead of
+ * stopping at the first, so the person fixing the file sees them all at once. Rows are returned only
+ * when there are no problems at all: an import is all or nothing.
+ */
+export function validatePopulationRows(headers: readonly string[], raw: readonly RawRow[], knownCodes: ReadonlySet<string>): PopulationValidation {
+  const problems: ImportProblem[] = [];
+  const known = new Set<string>(populationColumns);
+  for (const header of headers) {
+    if (!known.has(header)) problems.push({ row: 1, column: header, message: `Unknown column "${header}". Expected: ${populationColumns.join(', ')}.` });
+  }
+  for (const column of requiredColumns) {
+    if (!headers.includes(column)) problems.push({ row: 1, column, message: `Missing column "${column}".` });
+  }
+  if (problems.length > 0) return { rows: [], problems };
+  if (raw.length === 0) return { rows: [], problems: [{ row: 2, column: null, message: 'The file has no data rows.' }] };
+
+  const rows: PopulationImportRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { row, cells } of raw) {
+    const problem = (column: string | null, message: string) => problems.push({ row, column, message });
+    if (cells['__extra__']) problem(null, 'The row has more cells than there are columns.');
+    const code = (cells.code ?? '').trim();
+    if (!/^\d{8,14}$/.test(code)) problem('code', `"${code}" is not a SOATE code (8 to 14 digits).`);
+    else if (!knownCodes.has(code)) problem('code', `No territory has the code ${code}.`);
+
+    const yearText = (cells.year ?? '').trim();
+    const year = Number(yearText);
+    if (!/^\d{4}$/.test(yearText) || year < 1900 || year > 2100) problem('year', `"${yearText}" is not a year.`);
+
+    const counts: Record<'total' | 'male' | 'female' | 'minors' | 'youth', number | null> = { total: null, male: null, female: null, minors: null, youth: null };
+    const columnOf = { total: 'total', male: 'male', female: 'female', minors: 'age_0_17', youth: 'age_14_35' } as const;
+    for (const key of Object.keys(columnOf) as Array<keyof typeof columnOf>) {
+      const text = cells[columnOf[key]] ?? '';
+      const value = parseCount(text);
+      if (value === 'invalid') problem(columnOf[key], `"${text}" is not a whole number of people.`);
+      else counts[key] = value;
+    }
+    if (Object.values(counts).every((v) => v === null) && !problems.some((p) => p.row === row && p.column !== 'code' && p.column !== 'year')) {
+      problem('total', 'The row has no figure.');
+    }
+    if (counts.total !== null) {
+      if (counts.male !== null && counts.female !== null && counts.male + counts.female !== counts.total) {
+        problem('total', `male + female (${counts.male + counts.female}) differs from total (${counts.total}).`);
+      }
+      for (const key of ['male', 'female', 'minors', 'youth'] as const) {
+        const value = counts[key];
+        if (value !== null && value > counts.total) problem(columnOf[key], `${columnOf[key]} (${value}) exceeds total (${counts.total}).`);
+      }
+    }
+    const source = (cells.source ?? '').trim();
+    if (source.length < 3) problem('source', 'Every figure needs its source (at least 3 characters).');
+    const isEstimate = parseFlag(cells.is_estimate ?? '');
+    if (isEstimate === 'invalid') problem('is_estimate', `"${cells.is_estimate ?? ''}" is not yes or no.`);
+
+    const key = `${code}/${yearText}`;
+    const first = seen.get(key);
+    if (first !== undefined) problem('year', `Duplicate of row ${first}: ${code} ${yearText} appears twice.`);
+    else seen.set(key, row);
+
+    rows.push({ row, code, year, ...counts, source, isEstimate: isEstimate === true });
+  }
+  return problems.length > 0 ? { rows: [], problems } : { rows, problems };
+}

@@ -1,0 +1,69 @@
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/database';
+import { lockDataDir, type DataDirLock } from './db/data-dir-lock';
+import { buildApp } from './http/app';
+import type { TypedApp } from './http/typed';
+import { createScheduler } from './jobs/scheduler';
+import { createWorker, type Worker } from './jobs/worker';
+import { boot, type FirstAdministrator } from './boot';
+import type { Container } from './container';
+
+export type RunningServer = {
+  app: TypedApp | null;
+  url: string | null;
+  container: Container;
+  worker: Worker | null;
+  firstAdministrator: FirstAdministrator;
+  stop(): Promise<void>;
+};
+
+export const appVersion = '0.1.0';
+
+/**
+ * Starts the roles this process runs: the HTTP API, the job worker and the scheduler. With the embedded
+ * database they always run together in one process.
+ */
+export async function startServer(config: Config, options: { database?: DatabaseHandle; referenceDataDir?: string; logger?: boolean } = {}): Promise<RunningServer> {
+  let lock: DataDirLock | null = null;
+  if (!config.databaseUrl && !options.database) lock = lockDataDir(config.dataDir);
+  try {
+    const { container, firstAdministrator } = await boot(config, options);
+    const app = config.roles.api ? await buildApp(container, { version: appVersion, ...(options.logger === false ? { logger: false } : {}) }) : null;
+    let url: string | null = null;
+    if (app) url = await app.listen({ port: config.port, host: config.host });
+    const worker = config.roles.worker
+      ? createWorker({
+          executor: container.database.db,
+          definitions: container.jobDefinitions,
+          pollMs: config.jobPollMs,
+          logger: app?.log ?? console,
+          onJobFinished: (job, status) => container.metrics.jobsFinished.inc({ job, status }),
+        })
+      : null;
+    worker?.start();
+    const scheduler = config.roles.scheduler
+      ? createScheduler([{ name: 'purge-expired-sessions', everyMs: 60 * 60_000, run: () => container.services.auth.purgeExpired() }], app?.log ?? console)
+      : null;
+    scheduler?.start();
+    let stopped = false;
+    return {
+      app,
+      url,
+      container,
+      worker,
+      firstAdministrator,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        scheduler?.stop();
+        await worker?.stop();
+        await app?.close();
+        if (!options.database) await container.database.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import { Type, type Static } from 'typebox';
+import { isoDateTimeSchema, uuidSchema } from './common.contract';
+
+export const auditEntrySchema = Type.Object(
+  {
+    id: Type.String(),
+    at: isoDateTimeSchema,
+    actorId: Type.Union([uuidSchema, Type.Null()]),
+    actorUsername: Type.Union([Type.String(), Type.Null()]),
+    action: Type.String(),
+    entityType: Type.String(),
+    entityId: Type.Union([Type.String(), Type.Null()]),
+    before: Type.Unknown(),
+    after: Type.Unknown(),
+    requestId: Type.Union([Type.String(), Type.Null()]),
+    ip: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type AuditEntry = Static<typeof auditEntrySchema>;
+
+export const auditListSchema = Type.Object(
+  { items: Type.Array(auditEntrySchema), total: Type.Integer() },
+  { additionalProperties: false },
+);
+export type AuditList = Static<typeof auditListSchema>;
+
+export const auditQuerySchema = Type.Object(
+  {
+    actorId: Type.Optional(uuidSchema),
+    entityType: Type.Optional(Type.String({ maxLength: 100 })),
+    entityId: Type.Optional(Type.String({ maxLength: 100 })),
+    action: Type.Optional(Type.String({ maxLength: 100 })),
+    from: Type.Optional(isoDateTimeSchema),
+    to: Type.Optional(isoDateTimeSchema),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type AuditQuery = Static<typeof auditQuerySchema>;

@@ -1,0 +1,46 @@
+import { Type, type Static } from 'typebox';
+import { errorCatalogue } from '../errors';
+import { locales } from '../domain/locale';
+import { roles } from '../domain/access';
+
+/** The body of every error response. */
+export const errorResponseSchema = Type.Object(
+  {
+    code: Type.Enum(Object.keys(errorCatalogue)),
+    message: Type.String(),
+    details: Type.Optional(Type.Unknown()),
+  },
+  { $id: 'ErrorResponse', additionalProperties: false },
+);
+export type ErrorResponse = Static<typeof errorResponseSchema>;
+
+export const uuidSchema = Type.String({ format: 'uuid' });
+export const idParamsSchema = Type.Object({ id: uuidSchema }, { additionalProperties: false });
+export type IdParams = Static<typeof idParamsSchema>;
+
+export const localeSchema = Type.Enum([...locales]);
+export const roleSchema = Type.Enum([...roles]);
+
+/** Localised names: Kyrgyz, Russian, English. */
+export const localisedNameSchema = Type.Object(
+  {
+    ky: Type.String({ minLength: 1, maxLength: 300 }),
+    ru: Type.String({ minLength: 1, maxLength: 300 }),
+    en: Type.String({ minLength: 1, maxLength: 300 }),
+  },
+  { additionalProperties: false },
+);
+export type LocalisedName = Static<typeof localisedNameSchema>;
+
+export const isoDateTimeSchema = Type.String({ format: 'date-time' });
+
+/** Query string for paged lists. */
+export const pageQuerySchema = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+export const okResponseSchema = Type.Object({ ok: Type.Literal(true) }, { additionalProperties: false });

@@ -1,0 +1,47 @@
+/**
+ * Roles and the permissions each one holds. This table is the single source of truth for authorisation:
+ * the server checks it on every request and the web UI only mirrors it to hide what a user cannot do.
+ */
+export const roles = [
+  'administrator',
+  'analyst',
+  'agency_officer',
+  'regional_officer',
+  'media_editor',
+  'viewer',
+] as const;
+
+export type Role = (typeof roles)[number];
+
+const everyone = roles;
+
+export const permissionRoles = {
+  'territories.read': everyone,
+  'territories.manage': ['administrator'],
+  'population.import': ['administrator'],
+  'agencies.read': everyone,
+  'agencies.manage': ['administrator'],
+  'users.read': ['administrator'],
+  'users.manage': ['administrator'],
+  'audit.read': ['administrator'],
+  'jobs.read': ['administrator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissionRoles;
+
+/** Whether a role holds a permission. */
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return (permissionRoles[permission] as readonly Role[]).includes(role);
+}
+
+/** Every permission a role holds, in table order; sent to the web UI so it can mirror the server. */
+export function permissionsOfRole(role: Role): Permission[] {
+  return (Object.keys(permissionRoles) as Permission[]).filter((p) => roleHasPermission(role, p));
+}
+
+/** Roles whose users must be bound to a scope. */
+export function requiredScopeOfRole(role: Role): 'agency' | 'territory' | null {
+  if (role === 'agency_officer') return 'agency';
+  if (role === 'regional_officer') return 'territory';
+  return null;
+}

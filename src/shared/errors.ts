@@ -1,0 +1,34 @@
+/**
+ * The catalogue of error codes the API returns. Codes are stable: clients and tests match on them,
+ * so a code is never renamed or reused for another meaning. Messages are for people and may change.
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
+  BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in to continue.' },
+  SESSION_EXPIRED: { status: 401, message: 'Your session has expired. Sign in again.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'The username or password is wrong.' },
+  ACCOUNT_LOCKED: { status: 423, message: 'Too many failed sign-ins. The account is locked for a while.' },
+  ACCOUNT_DISABLED: { status: 403, message: 'This account is disabled.' },
+  PASSWORD_TOO_WEAK: { status: 400, message: 'The password is too weak.' },
+  CSRF_TOKEN_INVALID: { status: 403, message: 'The request lacks a valid CSRF token.' },
+  FORBIDDEN: { status: 403, message: 'You do not have permission to do this.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests. Try again later.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'There is no such API route.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This method is not allowed here.' },
+  CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
+  USERNAME_TAKEN: { status: 409, message: 'This username is already taken.' },
+  TERRITORY_CODE_TAKEN: { status: 409, message: 'A territory with this code already exists.' },
+  AGENCY_CODE_TAKEN: { status: 409, message: 'An agency with this code already exists.' },
+  SCOPE_REQUIRED: { status: 400, message: 'This role needs a scope (agency or territory).' },
+  CANNOT_CHANGE_SELF: { status: 409, message: 'You cannot disable yourself or remove your own administrator role.' },
+  IMPORT_INVALID: { status: 422, message: 'The file has errors; nothing was imported.' },
+  FILE_UNREADABLE: { status: 422, message: 'The file could not be read.' },
+  NOT_READY: { status: 503, message: 'The service is not ready.' },
+  INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
