@@ -3,6 +3,7 @@ import { createContainer, type Container } from './container';
 import type { DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrator';
 import { openConfiguredDatabase } from './db/open-database';
+import { withStartupLock } from './db/startup-lock';
 import { systemActor } from './lib/actor';
 
 export type FirstAdministrator = { username: string; password: string } | null;
@@ -16,15 +17,17 @@ export type Booted = { container: Container; firstAdministrator: FirstAdministra
 export async function boot(config: Config, options: { database?: DatabaseHandle; referenceDataDir?: string } = {}): Promise<Booted> {
   const database = options.database ?? (await openConfiguredDatabase(config));
   try {
-    const migrated = await migrateToLatest(database.db);
     const container = createContainer(config, database, { referenceDataDir: options.referenceDataDir });
     const actor = systemActor('system:first-start');
-    if (config.seedReference) {
-      await container.services.agencies.seedDefaults(actor);
-      await container.services.territories.loadReferenceData(actor);
-    }
-    const firstAdministrator = await container.services.users.ensureFirstAdministrator(actor);
-    return { container, firstAdministrator, migrated };
+    return await withStartupLock(database, async () => {
+      const migrated = await migrateToLatest(database.db);
+      if (config.seedReference) {
+        await container.services.agencies.seedDefaults(actor);
+        await container.services.territories.loadReferenceData(actor);
+      }
+      const firstAdministrator = await container.services.users.ensureFirstAdministrator(actor);
+      return { container, firstAdministrator, migrated };
+    });
   } catch (error) {
     if (!options.database) await database.close();
     throw error;

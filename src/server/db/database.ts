@@ -51,7 +51,7 @@ export function openPgliteInstance(pglite: PGlite): DatabaseHandle {
   // hence one client; idle clients are never closed.
   class PgliteClient extends pg.Client {
     constructor() {
-      super(createPgConfig(pglite) as unknown as pg.ClientConfig);
+      super(createPgConfig(pglite));
     }
   }
   const pool = new pg.Pool({ max: 1, idleTimeoutMillis: 0, Client: PgliteClient });

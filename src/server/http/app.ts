@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler, registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { sql } from 'kysely';
 import { Compile } from 'typebox/compile';
 import type { TSchema } from 'typebox';
@@ -28,7 +28,12 @@ import type { TypedApp } from './typed';
 
 registerAjvFormats();
 
-export type BuildAppOptions = { logger?: FastifyServerOptions['logger']; version?: string };
+export type BuildAppOptions = {
+  logger?: FastifyServerOptions['logger'];
+  version?: string;
+  /** Called for every route as it is registered (the access-matrix test lists the routes this way). */
+  onRoute?: (route: RouteOptions) => void;
+};
 
 const requestIdPattern = /^[\w.:-]{1,100}$/;
 
@@ -49,6 +54,10 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
     },
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (options.onRoute) {
+    const onRoute = options.onRoute;
+    app.addHook('onRoute', (route) => onRoute(route as RouteOptions));
+  }
 
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   // Responses are checked against their schema too: a handler that returns the wrong shape fails loudly

@@ -15,12 +15,12 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') {
-    if ('result' in value && value.result !== undefined) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value && value.result !== undefined) return cellText(value.result);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
     if ('error' in value) return String(value.error);
   }
-  return String(value);
+  return JSON.stringify(value);
 }
 
 async function readXlsx(data: Buffer): Promise<TabularFile> {
@@ -63,7 +63,8 @@ function readCsv(data: Buffer): TabularFile {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    const parsed: unknown = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false });
+    records = parsed as string[][];
   } catch (error) {
     throw new AppError('FILE_UNREADABLE', `The CSV file could not be read: ${error instanceof Error ? error.message : String(error)}.`);
   }

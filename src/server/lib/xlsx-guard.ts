@@ -1,8 +1,14 @@
+import zlib from 'node:zlib';
+
 /**
  * Checks an .xlsx (zip) file before a spreadsheet library inflates it, so a small file that unpacks to
- * gigabytes (a zip bomb) is refused instead of exhausting memory. Reads only the zip's central directory.
+ * gigabytes (a zip bomb) is refused instead of exhausting memory. The central directory is checked first
+ * (entry count, declared sizes, compression ratio); then every entry is inflated with its declared size as
+ * a hard cap, because the declared sizes are the attacker's to choose and the library trusts them.
  */
 export type ZipCheck = { ok: true } | { ok: false; reason: string };
+
+type EntryLocation = { method: number; localOffset: number; compressed: number; uncompressed: number };
 
 export function checkZipArchive(data: Buffer, limits = { maxEntries: 2_000, maxUncompressedBytes: 300 * 1024 * 1024, maxRatio: 200 }): ZipCheck {
   if (data.length < 22 || data.readUInt32LE(0) !== 0x04034b50) return { ok: false, reason: 'not a zip archive (an .xlsx file is one)' };
@@ -20,6 +26,7 @@ export function checkZipArchive(data: Buffer, limits = { maxEntries: 2_000, maxU
   if (entries > limits.maxEntries) return { ok: false, reason: `the archive has too many parts (${entries})` };
   let offset = dirOffset;
   let total = 0;
+  const locations: EntryLocation[] = [];
   for (let n = 0; n < entries; n++) {
     if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50) {
       return { ok: false, reason: 'the zip directory is damaged' };
@@ -32,7 +39,28 @@ export function checkZipArchive(data: Buffer, limits = { maxEntries: 2_000, maxU
     if (compressed > 0 && uncompressed / compressed > limits.maxRatio && uncompressed > 10 * 1024 * 1024) {
       return { ok: false, reason: 'the file is compressed suspiciously well (a zip bomb?)' };
     }
+    locations.push({ method: data.readUInt16LE(offset + 10), localOffset: data.readUInt32LE(offset + 42), compressed, uncompressed });
     offset += 46 + data.readUInt16LE(offset + 28) + data.readUInt16LE(offset + 30) + data.readUInt16LE(offset + 32);
   }
+  for (const entry of locations) {
+    const problem = checkEntryContent(data, entry);
+    if (problem) return { ok: false, reason: problem };
+  }
   return { ok: true };
+}
+
+/** Inflates one entry, never past its declared size, and says what is wrong with it, or null. */
+function checkEntryContent(data: Buffer, entry: EntryLocation): string | null {
+  const { localOffset } = entry;
+  if (localOffset + 30 > data.length || data.readUInt32LE(localOffset) !== 0x04034b50) return 'the zip archive is damaged';
+  const start = localOffset + 30 + data.readUInt16LE(localOffset + 26) + data.readUInt16LE(localOffset + 28);
+  if (start + entry.compressed > data.length) return 'the zip archive is truncated or damaged';
+  if (entry.method === 0) return entry.compressed === entry.uncompressed ? null : 'a part of the archive is larger than it declares';
+  if (entry.method !== 8) return 'a part of the archive uses an unsupported compression method';
+  try {
+    const inflated = zlib.inflateRawSync(data.subarray(start, start + entry.compressed), { maxOutputLength: entry.uncompressed + 1 });
+    return inflated.length === entry.uncompressed ? null : 'a part of the archive is larger than it declares (a zip bomb?)';
+  } catch {
+    return 'a part of the archive is damaged or larger than it declares (a zip bomb?)';
+  }
 }

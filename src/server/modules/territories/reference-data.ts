@@ -21,7 +21,7 @@ export type ReferenceData = { territories: ReferenceTerritory[]; population: Ref
 
 async function readCsv(file: string): Promise<Array<Record<string, string>>> {
   const text = await fs.readFile(file, 'utf8');
-  return parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+  return parse<Record<string, string>>(text, { columns: true, bom: true, skip_empty_lines: true });
 }
 
 const orNull = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : null);

@@ -10,8 +10,8 @@ export function createTerritoryJobs(service: TerritoryService): JobDefinition[] 
       ...populationImportJob,
       handle: (payload, context) => {
         const actor: Actor = { userId: payload.actorId, username: payload.actorUsername, role: 'administrator', agencyId: null, territoryId: null, requestId: `job:${context.jobId}`, ip: null };
-        return service.applyStoredPopulationImport(actor, payload.uploadId, context.reportProgress);
+        return service.applyStoredPopulationImport(actor, payload.uploadId, (fraction) => context.reportProgress(fraction));
       },
-    }) as unknown as JobDefinition,
+    }),
   ];
 }

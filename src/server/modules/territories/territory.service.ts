@@ -161,6 +161,8 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
 
     async upsertPopulation(actor: Actor, id: string, year: number, input: UpsertPopulationRequest): Promise<Population> {
       const counts = { total: input.total, male: input.male ?? null, female: input.female ?? null, minors: input.age0to17 ?? null, youth: input.age14to35 ?? null };
+      // As in imports: a year without any figure is absent, never stored as an empty row.
+      if (Object.values(counts).every((v) => v === null)) throw new AppError('VALIDATION_FAILED', 'Give at least one figure; remove the year to clear it.', { field: 'total' });
       if (counts.total !== null) {
         if (counts.male !== null && counts.female !== null && counts.male + counts.female !== counts.total) {
           throw new AppError('VALIDATION_FAILED', 'male + female must equal total.', { field: 'total' });

@@ -1,0 +1,115 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { runLoad, type LoadResult } from './load';
+
+// `npm run bench`: start-up time and API throughput, printed as a Markdown table to paste into
+// bench/RESULTS.md. Targets come from the spec and the foundation issue.
+
+const root = path.resolve(import.meta.dirname, '..');
+const pgUrl = process.env.KUZOT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+type Started = { child: ChildProcess; readyMs: number; port: number; output(): string };
+
+async function waitReady(port: number, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('server exited');
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function start(env: Record<string, string>, port: number): Promise<Started> {
+  const began = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
+    env: { ...process.env, KUZOT_PORT: String(port), KUZOT_HOST: '127.0.0.1', KUZOT_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  await waitReady(port, child);
+  return { child, readyMs: performance.now() - began, port, output: () => output };
+}
+
+async function stop(s: Started): Promise<void> {
+  s.child.kill('SIGTERM');
+  await new Promise((r) => s.child.once('exit', r));
+}
+
+async function signIn(port: number, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
+}
+
+const passwordOf = (s: Started) => /password: (\S+)/.exec(s.output())?.[1] ?? '';
+
+async function benchMode(label: string, env: Record<string, string>, port: number): Promise<{ label: string; first: number; warm: number[]; load: LoadResult }> {
+  const first = await start(env, port);
+  const password = passwordOf(first);
+  await stop(first);
+  const warm: number[] = [];
+  let last: Started | null = null;
+  for (let i = 0; i < 3; i++) {
+    last = await start(env, port);
+    warm.push(last.readyMs);
+    if (i < 2) await stop(last);
+  }
+  const headers = await signIn(port, password);
+  await runLoad({ port, path: '/api/v1/territories', headers, connections: 50, seconds: 2 }); // warm-up
+  const load = await runLoad({ port, path: '/api/v1/territories', headers, connections: 50, seconds: 10 });
+  await stop(last!);
+  return { label, first: first.readyMs, warm, load };
+}
+
+async function main() {
+  execFileSync(process.execPath, [path.join(root, 'scripts/ensure-build.mjs')], { stdio: 'inherit', cwd: root });
+  const results = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuzot-bench-'));
+  results.push(await benchMode('PGlite (embedded)', { KUZOT_DATA_DIR: dataDir }, 18080));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  const admin = new pg.Client({ connectionString: pgUrl });
+  let pgAvailable = true;
+  try {
+    await admin.connect();
+  } catch {
+    pgAvailable = false;
+  }
+  if (pgAvailable) {
+    const name = `kuzot_bench_${Date.now()}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(pgUrl);
+    url.pathname = `/${name}`;
+    try {
+      results.push(await benchMode('PostgreSQL 15 server', { KUZOT_DATABASE_URL: url.toString() }, 18081));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+
+  const f = (n: number) => n.toFixed(0);
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+    '',
+    '| database | first start to ready (ms) | warm start to ready (ms, 3 runs) | target | GET /api/v1/territories, 50 connections, 10 s: req/s | p50 (ms) | p95 (ms) | p99 (ms) | errors | target p95 |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.label} | ${f(r.first)} | ${r.warm.map(f).join(' / ')} | < 10000 | ${f(r.load.perSecond)} | ${r.load.p50.toFixed(1)} | ${r.load.p95.toFixed(1)} | ${r.load.p99.toFixed(1)} | ${r.load.errors} | < 300 |`),
+  ];
+  if (!pgAvailable) lines.push('', `PostgreSQL at ${pgUrl} was not reachable: server mode not measured.`);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
