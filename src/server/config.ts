@@ -124,6 +124,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   return config;
 }
 
+/** The configuration of this process: its environment, with a `--roles=…` flag overriding KUZOT_ROLES. */
+export function loadProcessConfig(argv: readonly string[]): Config {
+  const roles = rolesFlag(argv);
+  return loadConfig(roles ? { ...process.env, KUZOT_ROLES: roles } : process.env);
+}
+
 /** Parses a --roles=… command-line flag value into KUZOT_ROLES form, or undefined. */
 export function rolesFlag(argv: readonly string[]): string | undefined {
   const flag = argv.find((a) => a.startsWith('--roles='));

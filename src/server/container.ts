@@ -7,6 +7,7 @@ import { createMetrics, type Metrics } from './http/metrics';
 import { createAgencyService, type AgencyService } from './modules/agencies/agency.service';
 import { createAuditService, type AuditService } from './modules/audit/audit.service';
 import { createAuthService, type AuthService } from './modules/auth/auth.service';
+import { createBackupService, type BackupService } from './modules/backup/backup.service';
 import { createUserService, type UserService } from './modules/auth/user.service';
 import { createFileService, type FileService } from './modules/files/file.service';
 import { createJobService, type JobService } from './modules/jobs/job.service';
@@ -21,6 +22,7 @@ export type Services = {
   territories: TerritoryService;
   files: FileService;
   jobs: JobService;
+  backup: BackupService;
 };
 
 export type Container = {
@@ -59,11 +61,12 @@ export function createContainer(config: Config, database: DatabaseHandle, option
     scopes: { agencyExists: (id) => agencies.exists(id), territoryExists: (id) => territories.exists(id) },
   });
   const jobs = createJobService({ tx });
+  const backup = createBackupService({ tx, audit });
   return {
     config,
     database,
     tx,
-    services: { audit, auth, users, agencies, territories, files, jobs },
+    services: { audit, auth, users, agencies, territories, files, jobs, backup },
     jobDefinitions: [...createTerritoryJobs(territories)],
     metrics: createMetrics(),
   };

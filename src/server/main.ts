@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { loadConfig, rolesFlag } from './config';
+import { startBanner, stopOnSignals } from './banner';
+import { loadProcessConfig } from './config';
 import { startServer } from './server';
 
 /**
@@ -8,41 +9,10 @@ import { startServer } from './server';
  */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const startedAt = performance.now();
-  const roles = rolesFlag(argv);
-  const config = loadConfig(roles ? { ...process.env, KUZOT_ROLES: roles } : process.env);
+  const config = loadProcessConfig(argv);
   const server = await startServer(config);
-  const readyMs = Math.round(performance.now() - startedAt);
-  const lines = [
-    '',
-    `Kuzot is ready in ${readyMs} ms (${config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`}; roles: ${Object.entries(config.roles).filter(([, on]) => on).map(([r]) => r).join(', ')})`,
-  ];
-  if (server.url) lines.push(`Open http://localhost:${config.port}  (API docs: http://localhost:${config.port}/api/docs)`);
-  if (server.firstAdministrator) {
-    lines.push(
-      '',
-      'First administrator (shown once; change the password after signing in):',
-      `  username: ${server.firstAdministrator.username}`,
-      `  password: ${server.firstAdministrator.password}`,
-    );
-  }
-  lines.push('');
-  process.stdout.write(lines.join('\n') + '\n');
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`Received ${signal}, stopping…\n`);
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.stdout.write(startBanner(config, server, Math.round(performance.now() - startedAt)));
+  stopOnSignals(server, { stdout: process.stdout, stderr: process.stderr });
 }
 
 main().catch((error: unknown) => {

@@ -30,16 +30,30 @@ export function dataDirHolder(dataDir: string): number | null {
 
 /** Takes the data directory for this process, or throws naming the process that holds it. */
 export function lockDataDir(dataDir: string): DataDirLock {
-  const holder = dataDirHolder(dataDir);
-  if (holder !== null) {
-    throw new Error(`The embedded database in ${dataDir} is in use by process ${holder} (a running Kuzot server?). Stop it first, or use a PostgreSQL server (KUZOT_DATABASE_URL).`);
-  }
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(lockFile(dataDir), String(process.pid));
+  const file = lockFile(dataDir);
+  // Create-if-absent is atomic, so two processes starting together cannot both take the lock. A lock
+  // whose process is gone (a crash) is removed and taken once more.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = dataDirHolder(dataDir);
+      if (holder !== null) {
+        throw new Error(`The embedded database in ${dataDir} is in use by process ${holder} (a running Kuzot server?). Stop it first, or use a PostgreSQL server (KUZOT_DATABASE_URL).`);
+      }
+      if (attempt === 1) throw new Error(`Could not take the lock ${file}.`);
+      fs.rmSync(file, { force: true });
+    }
+  }
   return {
     release() {
       try {
-        if (fs.readFileSync(lockFile(dataDir), 'utf8').trim() === String(process.pid)) fs.unlinkSync(lockFile(dataDir));
+        if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
       } catch {
         // already gone
       }

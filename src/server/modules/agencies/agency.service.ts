@@ -1,6 +1,7 @@
 import type { Agency, AgencyList, CreateAgencyRequest, UpdateAgencyRequest } from '#shared/contracts/agencies.contract';
 import type { Transactor } from '#server/db/transaction';
 import { AppError, found } from '#server/lib/app-error';
+import { isUniqueViolation } from '#server/lib/pg-errors';
 import type { AuditService } from '../audit/audit.service';
 import type { Actor } from '#server/lib/actor';
 import { presentAgency } from './agency.presenter';
@@ -27,7 +28,10 @@ export function createAgencyService(deps: { tx: Transactor; audit: AuditService 
       return deps.tx.run(async (ex) => {
         const agencies = createAgencyRepository(ex);
         if (await agencies.findByCode(input.code)) throw new AppError('AGENCY_CODE_TAKEN', undefined, { field: 'code' });
-        const row = await agencies.insert({ code: input.code, ...toValues(input) });
+        const row = await agencies.insert({ code: input.code, ...toValues(input) }).catch((error: unknown) => {
+          // Another request added the same code between the check and the insert.
+          throw isUniqueViolation(error) ? new AppError('AGENCY_CODE_TAKEN', undefined, { field: 'code' }) : error;
+        });
         const agency = presentAgency(row);
         await deps.audit.record(ex, actor, { action: 'agency.created', entityType: 'agency', entityId: row.id, after: agency });
         return agency;

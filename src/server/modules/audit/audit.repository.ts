@@ -25,7 +25,8 @@ export type AuditFilter = {
   offset: number;
 };
 
-const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+// A missing state is SQL NULL, never JSON null, so `before IS NULL` means what it says.
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 
 /** All SQL for the append-only audit log. There is deliberately no update or delete here. */
 export function createAuditRepository(db: Executor) {

@@ -28,7 +28,7 @@ export function passwordProblems(password: string, username: string): string[] {
   const problems: string[] = [];
   if (password.length < 10) problems.push('at least 10 characters');
   if (password.toLowerCase().includes(username.toLowerCase()) && username.length >= 3) {
-    problems.push('must not contain the username');
+    problems.push('no part equal to the username');
   }
   if (new Set(password).size < 5) problems.push('at least 5 different characters');
   return problems;

@@ -80,6 +80,9 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
           passwordHash,
           // A password someone else chose or generated must be replaced at first sign-in.
           mustChangePassword: true,
+        }).catch((error: unknown) => {
+          // Another request took the username between the check and the insert.
+          throw isUniqueViolation(error) ? new AppError('USERNAME_TAKEN', undefined, { field: 'username' }) : error;
         });
         await deps.audit.record(ex, actor, { action: 'user.created', entityType: 'user', entityId: created.id, after: auditableUser(created) });
         return created;
@@ -108,6 +111,10 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
           ...scope,
           isDisabled: input.isDisabled,
         });
+        // Checked inside the transaction: the system must always keep one active administrator.
+        const wasActiveAdmin = current.role === 'administrator' && !current.isDisabled;
+        const isActiveAdmin = updated.role === 'administrator' && !updated.isDisabled;
+        if (wasActiveAdmin && !isActiveAdmin && (await users.countAdministrators()) === 0) throw new AppError('LAST_ADMINISTRATOR');
         if (updated.isDisabled || updated.role !== current.role) await createSessionRepository(ex).deleteForUser(id);
         const action = input.isDisabled === true && !current.isDisabled ? 'user.disabled' : input.isDisabled === false && current.isDisabled ? 'user.enabled' : 'user.updated';
         await deps.audit.record(ex, actor, { action, entityType: 'user', entityId: id, before: auditableUser(current), after: auditableUser(updated) });

@@ -45,12 +45,14 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
     return { ...validatePopulationRows(table.headers, table.rows, new Set(codes.keys())), codes };
   };
 
-  const applyRows = async (actor: Actor, rows: PopulationImportRow[], reportProgress?: (fraction: number) => Promise<void>): Promise<PopulationImportSummary> => {
+  // Never reports progress from inside its transaction: on the embedded database the transaction holds the
+  // only connection, so a progress write (made on the pool) would wait for it forever.
+  const applyRows = async (actor: Actor, rows: PopulationImportRow[]): Promise<PopulationImportSummary> => {
     const summary: PopulationImportSummary = { rowCount: rows.length, inserted: 0, updated: 0, unchanged: 0 };
     await deps.tx.run(async (ex) => {
       const territories = createTerritoryRepository(ex);
       const codes = await territories.codeToId();
-      for (const [i, row] of rows.entries()) {
+      for (const row of rows) {
         const territoryId = codes.get(row.code);
         // The territory was deleted or recoded since validation: stop, and the transaction rolls back.
         if (!territoryId) throw new AppError('IMPORT_INVALID', undefined, { problems: [{ row: row.row, column: 'code', message: `No territory has the code ${row.code}.` }] });
@@ -70,7 +72,6 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
           action: 'population.imported', entityType: 'population', entityId: `${territoryId}/${row.year}`,
           before: before ?? null, after: presentPopulation(saved),
         });
-        if (reportProgress && i % 200 === 0) await reportProgress(i / rows.length);
       }
     });
     return summary;
@@ -219,7 +220,8 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
     async importPopulationFile(actor: Actor, file: IncomingFile, reportProgress?: (fraction: number) => Promise<void>): Promise<PopulationImportSummary> {
       const { rows, problems } = await validate(deps.tx.executor, file);
       if (problems.length > 0) throw new AppError('IMPORT_INVALID', `The file has ${problems.length} problem(s); nothing was imported.`, { problems });
-      const summary = await applyRows(actor, rows, reportProgress);
+      await reportProgress?.(0.5);
+      const summary = await applyRows(actor, rows);
       await reportProgress?.(1);
       return summary;
     },

@@ -1,0 +1,251 @@
+import type { LightMyRequestResponse, RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csrfHeaderName } from '#shared/contracts/auth.contract';
+import { permissionRoles, roles, type Role } from '#shared/domain/access';
+import { buildApp } from '#server/http/app';
+import { createMetrics } from '#server/http/metrics';
+import type { RouteAccess } from '#server/http/route-access';
+import {
+  csvOf,
+  multipartFile,
+  signedInUser,
+  soate,
+  strongPassword,
+  uniqueName,
+  unknownId,
+} from '#server/test/factories';
+import { createTestApp, type Session, type TestApp } from '#server/test/test-app';
+
+/**
+ * Who may call each route, decided here by hand. A route the app registers without an entry here, or an
+ * entry without a route, fails the suite: a new route cannot ship without someone deciding its access.
+ */
+type Allowed = 'public' | 'authenticated' | readonly Role[];
+const admin = ['administrator'] as const;
+const everyone = roles;
+
+const accessTable: Record<string, Allowed> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /metrics': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/docs/json': 'public',
+  'GET /api/docs/yaml': 'public',
+  'GET /api/docs/static/*': 'public',
+  'GET /api/docs/static/index.html': 'public',
+  'GET /api/docs/static/swagger-initializer.js': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'authenticated',
+  'GET /api/v1/auth/session': 'authenticated',
+  'PATCH /api/v1/me/preferences': 'authenticated',
+  'POST /api/v1/me/password': 'authenticated',
+  'GET /api/v1/users': admin,
+  'POST /api/v1/users': admin,
+  'GET /api/v1/users/:id': admin,
+  'PATCH /api/v1/users/:id': admin,
+  'POST /api/v1/users/:id/reset-password': admin,
+  'GET /api/v1/audit': admin,
+  'GET /api/v1/agencies': everyone,
+  'POST /api/v1/agencies': admin,
+  'PATCH /api/v1/agencies/:id': admin,
+  'GET /api/v1/territories': everyone,
+  'GET /api/v1/territories/:id': everyone,
+  'POST /api/v1/territories': admin,
+  'PATCH /api/v1/territories/:id': admin,
+  'PUT /api/v1/territories/:id/population/:year': admin,
+  'DELETE /api/v1/territories/:id/population/:year': admin,
+  'POST /api/v1/population-imports': admin,
+  'GET /api/v1/population-imports/template': admin,
+  'GET /api/v1/jobs': admin,
+  'GET /api/v1/jobs/:id': admin,
+};
+
+type Caller = Role | 'anonymous';
+const callers: readonly Caller[] = [...roles, 'anonymous'];
+type Account = { session: Session; username: string; password: string };
+/** `signIn` is an account anonymous callers may sign in with (the sign-in route is public). */
+type Context = { t: TestApp; caller: Caller; account: Account | null; signIn: Account; oblastId: string };
+type RequestSpec = { payload?: unknown; headers?: Record<string, string>; session?: Session | null };
+
+let territoryCounter = 0;
+const name = { ky: 'Сыноо', ru: 'Тест', en: 'Test' };
+const brokenCsv = csvOf([
+  ['code', 'year'],
+  [soate.bishkek, '2030'],
+]);
+
+/** Requests that reach each handler with a sensible body; the rest send no body. */
+const requestSpecs: Record<string, (c: Context) => RequestSpec | Promise<RequestSpec>> = {
+  'POST /api/v1/auth/login': (c) => ({
+    payload: { username: (c.account ?? c.signIn).username, password: (c.account ?? c.signIn).password },
+  }),
+  // Signing out would end the session the other routes use, so it gets a session of its own.
+  'POST /api/v1/auth/logout': async (c) => ({
+    session: c.account ? await c.t.login(c.account.username, c.account.password) : null,
+  }),
+  'PATCH /api/v1/me/preferences': () => ({ payload: { locale: 'en' } }),
+  // The right current password and a weak new one: the handler runs, nothing changes.
+  'POST /api/v1/me/password': (c) => ({
+    payload: { currentPassword: c.account?.password ?? 'x', newPassword: 'weak' },
+  }),
+  'POST /api/v1/users': () => ({
+    payload: { username: uniqueName('matrix'), displayName: 'Matrix', role: 'viewer' },
+  }),
+  'PATCH /api/v1/users/:id': () => ({ payload: { displayName: 'Matrix' } }),
+  'POST /api/v1/users/:id/reset-password': () => ({ payload: {} }),
+  'POST /api/v1/agencies': () => ({
+    payload: { code: uniqueName('M').replace(/\W/g, '_').toUpperCase(), name, shortName: name },
+  }),
+  'PATCH /api/v1/agencies/:id': () => ({ payload: { isActive: true } }),
+  'POST /api/v1/territories': (c) => ({
+    payload: {
+      code: `417990${String(++territoryCounter).padStart(8, '0')}`,
+      level: 'district',
+      parentId: c.oblastId,
+      name,
+    },
+  }),
+  'PATCH /api/v1/territories/:id': () => ({ payload: { notes: 'matrix' } }),
+  'PUT /api/v1/territories/:id/population/:year': () => ({ payload: { total: 1000, source: 'Matrix test' } }),
+  'POST /api/v1/population-imports': () =>
+    multipartFile({ filename: 'broken.csv', data: brokenCsv, contentType: 'text/csv' }),
+};
+
+const concreteUrl = (url: string) =>
+  url.replace(':id', unknownId()).replace(':year', '2020').replace('*', 'swagger-ui.css');
+
+async function send(c: Context, method: string, url: string): Promise<LightMyRequestResponse> {
+  const spec = await (requestSpecs[`${method} ${url}`]?.(c) ?? {});
+  const session = spec.session !== undefined ? spec.session : (c.account?.session ?? null);
+  const headers: Record<string, string> = { ...spec.headers };
+  if (session) {
+    headers.cookie = session.cookie;
+    headers[csrfHeaderName] = session.csrfToken;
+  }
+  const payload = spec.payload as Record<string, unknown> | Buffer | undefined;
+  return c.t.app.inject({
+    method: method as 'GET',
+    url: concreteUrl(url),
+    headers,
+    ...(payload !== undefined ? { payload } : {}),
+  });
+}
+
+const isAllowed = (allowed: Allowed, caller: Caller) =>
+  allowed === 'public' ||
+  (caller !== 'anonymous' && (allowed === 'authenticated' || allowed.includes(caller)));
+
+describe('access matrix', () => {
+  let t: TestApp;
+  const registered = new Map<string, RouteAccess | undefined>();
+  const headOnly: string[] = [];
+  const accounts = new Map<Caller, Account | null>();
+  let oblastId = '';
+  const context = (caller: Caller): Context => {
+    const signIn = accounts.get('viewer');
+    if (!signIn) throw new Error('accounts not ready');
+    return { t, caller, account: accounts.get(caller) ?? null, signIn, oblastId };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const seen: Array<{ methods: string[]; url: string; access: RouteAccess | undefined }> = [];
+    // A second app over the same container, built only to list its routes as they register. The route
+    // options are copied at once: Fastify reuses the object for the trailing-slash variant it adds.
+    const record = (r: RouteOptions) =>
+      seen.push({ methods: [r.method].flat(), url: r.url, access: r.config?.access });
+    const lister = await buildApp(
+      { ...t.container, metrics: createMetrics() },
+      { logger: false, onRoute: record },
+    );
+    await lister.ready();
+    await lister.close();
+    for (const route of seen) {
+      for (const method of route.methods)
+        if (method !== 'HEAD') registered.set(`${method} ${route.url}`, route.access);
+    }
+    // HEAD routes are Fastify's automatic twins of GET routes; a HEAD route without its GET would be a new route.
+    for (const route of seen) {
+      const getKeys = [route.url, route.url.replace(/\/$/, '')].map((u) => `GET ${u}`);
+      if (route.methods.includes('HEAD') && !getKeys.some((k) => registered.has(k))) headOnly.push(route.url);
+    }
+    for (const role of roles) {
+      const password = strongPassword();
+      const { session, user } = await signedInUser(t, { role, password });
+      accounts.set(role, { session, username: user.username, password });
+    }
+    accounts.set('anonymous', null);
+    oblastId =
+      (await t.container.services.territories.list()).items.find((x) => x.level === 'oblast')?.id ?? '';
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has an access decision for every registered route and a route for every decision', () => {
+    expect([...registered.keys()].filter((k) => !(k in accessTable))).toEqual([]);
+    expect(Object.keys(accessTable).filter((k) => !registered.has(k))).toEqual([]);
+    expect(headOnly).toEqual([]);
+  });
+
+  it("agrees with the routes' own access config and with the permission table", () => {
+    const disagreements: string[] = [];
+    for (const [key, access] of registered) {
+      const allowed = accessTable[key];
+      if (allowed === undefined) continue;
+      const url = key.split(' ')[1] ?? '';
+      let expected: Allowed;
+      if (!access) {
+        // Only routes outside the versioned API (docs, static files) may lack a decision; they are public.
+        if (url.startsWith('/api/') && !url.startsWith('/api/docs'))
+          disagreements.push(`${key}: no access decision`);
+        expected = 'public';
+      } else if ('public' in access) expected = 'public';
+      else if ('authenticated' in access) expected = 'authenticated';
+      else expected = permissionRoles[access.permission];
+      const same =
+        typeof allowed === 'string' || typeof expected === 'string'
+          ? allowed === expected
+          : [...allowed].sort().join() === [...expected].sort().join();
+      if (!same) disagreements.push(`${key}: table says ${String(allowed)}, route says ${String(expected)}`);
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it.each(Object.entries(accessTable))(
+    '%s: allowed roles pass, others get 403, anonymous 401',
+    async (key, allowed) => {
+      const [method = '', url = ''] = key.split(' ');
+      const wrong: string[] = [];
+      for (const caller of callers) {
+        const response = await send(context(caller), method, url);
+        const code = response.statusCode >= 400 ? response.json<{ code: string }>().code : '';
+        if (isAllowed(allowed, caller)) {
+          if (response.statusCode === 401 || response.statusCode === 403)
+            wrong.push(`${caller}: ${response.statusCode} ${code}`);
+        } else if (caller === 'anonymous') {
+          if (response.statusCode !== 401 || code !== 'UNAUTHENTICATED')
+            wrong.push(`${caller}: ${response.statusCode} ${code}, expected 401 UNAUTHENTICATED`);
+        } else if (response.statusCode !== 403 || code !== 'FORBIDDEN') {
+          wrong.push(`${caller}: ${response.statusCode} ${code}, expected 403 FORBIDDEN`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it('runs the handlers of allowed roles (the requests above are not refused by validation alone)', async () => {
+    const c = context('administrator');
+    expect((await send(c, 'POST', '/api/v1/users')).statusCode).toBe(201);
+    expect((await send(c, 'POST', '/api/v1/agencies')).statusCode).toBe(201);
+    expect((await send(c, 'POST', '/api/v1/territories')).statusCode).toBe(201);
+    expect((await send(c, 'POST', '/api/v1/population-imports')).json()).toMatchObject({
+      code: 'IMPORT_INVALID',
+    });
+    expect((await send(c, 'POST', '/api/v1/me/password')).json()).toMatchObject({
+      code: 'PASSWORD_TOO_WEAK',
+    });
+    expect((await send(context('anonymous'), 'POST', '/api/v1/auth/login')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { Group, Paper, Select, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { jobStatuses, type JobStatus } from '#shared/contracts/jobs.contract';
+import { formatNumber } from '#web/lib/format';
+import { JobTable } from '#web/modules/jobs/components/JobTable';
+import { useJobs } from '#web/modules/jobs/hooks/useJobs';
+import { isJobActive } from '#web/modules/jobs/job-status';
+import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
+import { ErrorAlert } from '#web/ui/ErrorAlert';
+import { PageHeader } from '#web/ui/PageHeader';
+import { Pager } from '#web/ui/Pager';
+
+const pageSize = 50;
+
+/** Background jobs; the list refreshes by itself while any job is queued or running. */
+export function JobsPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [status, setStatus] = useState<JobStatus | null>(null);
+  const [name, setName] = useState('');
+  const [debouncedName] = useDebouncedValue(name, 300);
+  const [offset, setOffset] = useState(0);
+  const jobs = useJobs({
+    status: status ?? undefined,
+    name: debouncedName.trim() || undefined,
+    limit: pageSize,
+    offset,
+  });
+  const isRefreshing = jobs.data?.items.some(isJobActive) ?? false;
+
+  return (
+    <>
+      <PageHeader
+        title={t('jobs.title')}
+        description={t('jobs.subtitle')}
+        actions={
+          isRefreshing ? (
+            <Group gap={6} role="status">
+              <IconRefresh size={16} aria-hidden />
+              <Text size="sm" c="dimmed">
+                {t('jobs.autoRefresh')}
+              </Text>
+            </Group>
+          ) : null
+        }
+      />
+      <Group mb="md" gap="sm" align="flex-end">
+        <Select
+          label={t('jobs.status')}
+          placeholder={t('jobs.allStatuses')}
+          data={jobStatuses.map((value) => ({ value, label: t(`jobs.statuses.${value}`) }))}
+          value={status}
+          onChange={(value) => {
+            setStatus(value);
+            setOffset(0);
+          }}
+          clearable
+          w={200}
+        />
+        <TextInput
+          label={t('jobs.name')}
+          placeholder="territories.import-population"
+          value={name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+            setOffset(0);
+          }}
+          w={280}
+        />
+      </Group>
+      {jobs.error ? <ErrorAlert error={jobs.error} /> : null}
+      <Paper withBorder radius="md" p="xs">
+        <JobTable jobs={jobs.data?.items ?? []} isLoading={jobs.isPending} />
+      </Paper>
+      <Pager
+        total={jobs.data?.total ?? 0}
+        limit={pageSize}
+        offset={offset}
+        onOffsetChange={setOffset}
+        formatCount={(value) => formatNumber(value, locale)}
+      />
+    </>
+  );
+}
