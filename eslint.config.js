@@ -2,7 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const noDeepRelative = { group: ['../../*'], message: 'Use an alias (#server/…, #shared/…, #web/…) to leave a module.' };
+const noDeepRelative = {
+  group: ['../../*'],
+  message: 'Use an alias (#server/…, #shared/…, #web/…) to leave a module.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/*.d.ts'] },
@@ -10,23 +13,36 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.server.json', './tsconfig.web.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.server.json', './tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/require-await': 'off',
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
       'no-restricted-imports': ['error', { patterns: [noDeepRelative] }],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', URL: 'readonly', console: 'readonly' },
+    },
   },
   {
     // Tool config files must default-export; tests may use loose typing of JSON bodies.
@@ -48,7 +64,17 @@ export default tseslint.config(
     files: ['src/server/db/migrations/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['#server/*', '#shared/*', '../*'], message: 'Migrations never import application code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['#server/*', '#shared/*', '../*'],
+              message: 'Migrations never import application code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -56,9 +82,29 @@ export default tseslint.config(
     files: ['src/shared/**', 'src/server/**/*.rules.ts', 'src/server/**/*.types.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [noDeepRelative, { group: ['node:*', 'kysely', 'fastify', 'pg', '@electric-sql/*', 'react', '#server/db/*', '#server/http/*', '#web/*'], allowTypeImports: true, message: 'Pure code does no I/O.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDeepRelative,
+            {
+              group: [
+                'node:*',
+                'kysely',
+                'fastify',
+                'pg',
+                '@electric-sql/*',
+                'react',
+                '#server/db/*',
+                '#server/http/*',
+                '#web/*',
+              ],
+              allowTypeImports: true,
+              message: 'Pure code does no I/O.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -66,15 +112,41 @@ export default tseslint.config(
     files: ['src/server/modules/**/*.ts'],
     ignores: ['**/*.repository.ts', '**/*.test.ts', '**/*.routes.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [noDeepRelative, { group: ['kysely', 'pg', '@electric-sql/*', '#server/db/*', 'fastify', '@fastify/*'], allowTypeImports: true, message: 'Services and rules reach the database only through repositories, and HTTP only through routes.' }, { group: ['../*/*.repository', '../*/*.routes'], message: 'Talk to another module through its service, never its tables or routes.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDeepRelative,
+            {
+              group: ['kysely', 'pg', '@electric-sql/*', '#server/db/*', 'fastify', '@fastify/*'],
+              allowTypeImports: true,
+              message:
+                'Services and rules reach the database only through repositories, and HTTP only through routes.',
+            },
+            {
+              group: ['../*/*.repository', '../*/*.routes'],
+              message: 'Talk to another module through its service, never its tables or routes.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/server/modules/**/*.routes.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noDeepRelative, { group: ['kysely', 'pg', '#server/db/*', '*.repository', './*.repository'], message: 'Routes call services.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDeepRelative,
+            {
+              group: ['kysely', 'pg', '#server/db/*', '*.repository', './*.repository'],
+              message: 'Routes call services.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -82,19 +154,46 @@ export default tseslint.config(
     files: ['src/server/{db,jobs,lib}/**/*.ts', 'src/server/http/*.ts', 'src/server/config.ts'],
     ignores: ['src/server/http/app.ts', '**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noDeepRelative, { group: ['#server/modules/*', '../modules/*'], message: 'Infrastructure knows no module.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDeepRelative,
+            { group: ['#server/modules/*', '../modules/*'], message: 'Infrastructure knows no module.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/web/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noDeepRelative, { group: ['#server/*', 'node:*'], message: 'The web app talks to the server only through the HTTP API.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDeepRelative,
+            {
+              group: ['#server/*', 'node:*'],
+              message: 'The web app talks to the server only through the HTTP API.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/web/ui/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noDeepRelative, { group: ['#web/modules/*', '../modules/*'], message: 'The UI kit knows no feature module.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDeepRelative,
+            { group: ['#web/modules/*', '../modules/*'], message: 'The UI kit knows no feature module.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,6 +1,14 @@
 import http from 'node:http';
 
-export type LoadResult = { requests: number; errors: number; seconds: number; perSecond: number; p50: number; p95: number; p99: number };
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+};
 
 /** The q-quantile of sorted values (nearest rank). */
 export function quantile(sorted: readonly number[], q: number): number {
@@ -12,7 +20,13 @@ export function quantile(sorted: readonly number[], q: number): number {
  * Keeps `connections` keep-alive connections busy with GET `path` for `seconds`, and measures each
  * request's latency. Only loopback targets: this never leaves the machine.
  */
-export async function runLoad(options: { port: number; path: string; headers: Record<string, string>; connections: number; seconds: number }): Promise<LoadResult> {
+export async function runLoad(options: {
+  port: number;
+  path: string;
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -20,14 +34,17 @@ export async function runLoad(options: { port: number; path: string; headers: Re
   const one = () =>
     new Promise<void>((resolve) => {
       const started = performance.now();
-      const req = http.request({ host: '127.0.0.1', port: options.port, path: options.path, headers: options.headers, agent }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 200) latencies.push(performance.now() - started);
-          else errors++;
-          resolve();
-        });
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port: options.port, path: options.path, headers: options.headers, agent },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === 200) latencies.push(performance.now() - started);
+            else errors++;
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         errors++;
         resolve();
@@ -42,5 +59,13 @@ export async function runLoad(options: { port: number; path: string; headers: Re
   const seconds = (performance.now() - began) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, seconds, perSecond: latencies.length / seconds, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), p99: quantile(latencies, 0.99) };
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    p99: quantile(latencies, 0.99),
+  };
 }

@@ -29,7 +29,13 @@ async function waitReady(port: number, child: ChildProcess): Promise<void> {
 async function start(env: Record<string, string>, port: number): Promise<Started> {
   const began = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
-    env: { ...process.env, KUZOT_PORT: String(port), KUZOT_HOST: '127.0.0.1', KUZOT_LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      KUZOT_PORT: String(port),
+      KUZOT_HOST: '127.0.0.1',
+      KUZOT_LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -45,14 +51,22 @@ async function stop(s: Started): Promise<void> {
 }
 
 async function signIn(port: number, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
 }
 
 const passwordOf = (s: Started) => /password: (\S+)/.exec(s.output())?.[1] ?? '';
 
-async function benchMode(label: string, env: Record<string, string>, port: number): Promise<{ label: string; first: number; warm: number[]; load: LoadResult }> {
+async function benchMode(
+  label: string,
+  env: Record<string, string>,
+  port: number,
+): Promise<{ label: string; first: number; warm: number[]; load: LoadResult }> {
   const first = await start(env, port);
   const password = passwordOf(first);
   await stop(first);
@@ -71,7 +85,10 @@ async function benchMode(label: string, env: Record<string, string>, port: numbe
 }
 
 async function main() {
-  execFileSync(process.execPath, [path.join(root, 'scripts/ensure-build.mjs')], { stdio: 'inherit', cwd: root });
+  execFileSync(process.execPath, [path.join(root, 'scripts/ensure-build.mjs')], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   const results = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuzot-bench-'));
   results.push(await benchMode('PGlite (embedded)', { KUZOT_DATA_DIR: dataDir }, 18080));
@@ -103,7 +120,10 @@ async function main() {
     '',
     '| database | first start to ready (ms) | warm start to ready (ms, 3 runs) | target | GET /api/v1/territories, 50 connections, 10 s: req/s | p50 (ms) | p95 (ms) | p99 (ms) | errors | target p95 |',
     '|---|---|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.label} | ${f(r.first)} | ${r.warm.map(f).join(' / ')} | < 10000 | ${f(r.load.perSecond)} | ${r.load.p50.toFixed(1)} | ${r.load.p95.toFixed(1)} | ${r.load.p99.toFixed(1)} | ${r.load.errors} | < 300 |`),
+    ...results.map(
+      (r) =>
+        `| ${r.label} | ${f(r.first)} | ${r.warm.map(f).join(' / ')} | < 10000 | ${f(r.load.perSecond)} | ${r.load.p50.toFixed(1)} | ${r.load.p95.toFixed(1)} | ${r.load.p99.toFixed(1)} | ${r.load.errors} | < 300 |`,
+    ),
   ];
   if (!pgAvailable) lines.push('', `PostgreSQL at ${pgUrl} was not reachable: server mode not measured.`);
   process.stdout.write(lines.join('\n') + '\n');

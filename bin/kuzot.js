@@ -14,7 +14,9 @@ if (existsSync(fileURLToPath(built))) {
   try {
     ({ register } = await import('tsx/esm/api'));
   } catch {
-    process.stderr.write('kuzot: the CLI is not built (dist/cli/main.js is missing) and tsx is not installed.\nRun `npm run build`, or `npm install` for development.\n');
+    process.stderr.write(
+      'kuzot: the CLI is not built (dist/cli/main.js is missing) and tsx is not installed.\nRun `npm run build`, or `npm install` for development.\n',
+    );
     process.exit(1);
   }
   register();

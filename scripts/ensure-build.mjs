@@ -19,8 +19,13 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit'
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 const shared = newest(path.join(root, 'src/shared'));
-const serverBuilt = Math.min(mtime(path.join(root, 'dist/server/main.js')), mtime(path.join(root, 'dist/cli/main.js')));
-if (serverBuilt < Math.max(shared, newest(path.join(root, 'src/server')), newest(path.join(root, 'src/cli')))) {
+const serverBuilt = Math.min(
+  mtime(path.join(root, 'dist/server/main.js')),
+  mtime(path.join(root, 'dist/cli/main.js')),
+);
+if (
+  serverBuilt < Math.max(shared, newest(path.join(root, 'src/server')), newest(path.join(root, 'src/cli')))
+) {
   if (!fs.existsSync(path.join(root, 'node_modules', 'esbuild'))) {
     process.stdout.write('esbuild is not installed (dev dependencies omitted?): the server is not built.\n');
   } else {
@@ -32,7 +37,9 @@ const webBuilt = mtime(path.join(root, 'dist/web/index.html'));
 if (webBuilt < Math.max(shared, newest(path.join(root, 'src/web')), mtime(path.join(root, 'index.html')))) {
   if (!fs.existsSync(bin('vite'))) {
     // An install without dev dependencies cannot build; it must ship dist/ from a build machine.
-    process.stdout.write('Vite is not installed (dev dependencies omitted?): the web interface is not built.\n');
+    process.stdout.write(
+      'Vite is not installed (dev dependencies omitted?): the web interface is not built.\n',
+    );
   } else {
     process.stdout.write('Building the web interface…\n');
     run(bin('vite'), ['build', '--logLevel', 'warn']);

@@ -11,7 +11,14 @@ export class CliError extends Error {
 type Problem = { row: number; column: string | null; message: string };
 
 const isProblemList = (value: unknown): value is Problem[] =>
-  Array.isArray(value) && value.every((p) => typeof p === 'object' && p !== null && typeof (p as Problem).row === 'number' && typeof (p as Problem).message === 'string');
+  Array.isArray(value) &&
+  value.every(
+    (p) =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as Problem).row === 'number' &&
+      typeof (p as Problem).message === 'string',
+  );
 
 /**
  * The lines that explain an error to an operator. Expected errors (AppError, CliError) print their code
@@ -23,7 +30,8 @@ export function describeError(error: unknown, options: { showStack: boolean }): 
     const lines = [`${error.code}: ${error.message}`];
     const details = error.details as Record<string, unknown> | undefined;
     if (details && isProblemList(details.problems)) {
-      for (const p of details.problems) lines.push(`  row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`);
+      for (const p of details.problems)
+        lines.push(`  row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`);
     } else if (details !== undefined && details !== null) {
       lines.push(`  details: ${JSON.stringify(details)}`);
     }

@@ -39,7 +39,11 @@ export type CliRuntime = {
   /** The audited actor of CLI writes: `cli:<operating-system user>`. */
   actor(): Actor;
   /** Opens the database for one command and closes it afterwards, holding the data directory meanwhile. */
-  withContainer<T>(mode: OpenMode, work: (container: Container) => Promise<T>, overrides?: Partial<Config>): Promise<T>;
+  withContainer<T>(
+    mode: OpenMode,
+    work: (container: Container) => Promise<T>,
+    overrides?: Partial<Config>,
+  ): Promise<T>;
   /** Migrates the database and returns the migrations applied now. */
   migrate(): Promise<string[]>;
 };

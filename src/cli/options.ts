@@ -4,14 +4,19 @@ import type { Roles } from '#server/config';
 
 /** Parses `--roles=api,worker,scheduler` (or `all`) the way KUZOT_ROLES is read. */
 export function parseRolesOption(value: string): Roles {
-  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.includes('all')) return { api: true, worker: true, scheduler: true };
   const selected: Roles = { api: false, worker: false, scheduler: false };
   for (const part of parts) {
-    if (part !== 'api' && part !== 'worker' && part !== 'scheduler') throw new InvalidArgumentError(`unknown role "${part}" (use api, worker, scheduler or all)`);
+    if (part !== 'api' && part !== 'worker' && part !== 'scheduler')
+      throw new InvalidArgumentError(`unknown role "${part}" (use api, worker, scheduler or all)`);
     selected[part] = true;
   }
-  if (!selected.api && !selected.worker && !selected.scheduler) throw new InvalidArgumentError('no role selected');
+  if (!selected.api && !selected.worker && !selected.scheduler)
+    throw new InvalidArgumentError('no role selected');
   return selected;
 }
 

@@ -27,10 +27,15 @@ export type { CliOptions } from './cli-runtime';
 export async function runCli(argv: readonly string[], options: CliOptions = {}): Promise<number> {
   const runtime = createCliRuntime(options);
   const program = new Command('kuzot')
-    .description('Kuzot: drug-situation monitoring. Configuration comes from KUZOT_* environment variables (docs/OPERATIONS.md).')
+    .description(
+      'Kuzot: drug-situation monitoring. Configuration comes from KUZOT_* environment variables (docs/OPERATIONS.md).',
+    )
     .version(appVersion)
     .exitOverride()
-    .configureOutput({ writeOut: (text) => runtime.stdout.write(text), writeErr: (text) => runtime.stderr.write(text) })
+    .configureOutput({
+      writeOut: (text) => runtime.stdout.write(text),
+      writeErr: (text) => runtime.stderr.write(text),
+    })
     .showHelpAfterError('(run with --help for usage)');
 
   registerServeCommand(program, runtime);

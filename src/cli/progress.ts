@@ -2,7 +2,10 @@ import type { BackupProgress } from '#server/modules/backup/backup.types';
 import type { CliStream } from './cli-runtime';
 
 /** A progress bar on stderr: redrawn in place on a terminal, a line per quarter otherwise (logs). */
-export type ProgressBar = { update(done: number, total: number, detail?: string | null): void; finish(): void };
+export type ProgressBar = {
+  update(done: number, total: number, detail?: string | null): void;
+  finish(): void;
+};
 
 /** Starts a bar labelled `label`. */
 export function createProgressBar(stream: CliStream, label: string, width = 30): ProgressBar {
@@ -10,12 +13,17 @@ export function createProgressBar(stream: CliStream, label: string, width = 30):
   let lastQuarter = -1;
   let drawn = false;
   let latest = { done: 0, total: 0, detail: '' };
-  const percent = (done: number, total: number) => (total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100);
+  const percent = (done: number, total: number) =>
+    total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
   const draw = () => {
     const p = percent(latest.done, latest.total);
     const filled = Math.round((p / 100) * width);
     const counts = latest.total > 0 ? ` ${latest.done}/${latest.total}` : '';
-    stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(p).padStart(3)}%${counts} ${latest.detail}`.padEnd(100));
+    stream.write(
+      `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(p).padStart(3)}%${counts} ${latest.detail}`.padEnd(
+        100,
+      ),
+    );
     drawn = true;
   };
   return {
@@ -52,7 +60,10 @@ export type PhaseProgress<P extends string> = {
 };
 
 /** Starts phased progress with a label per phase. `finish` may be called more than once. */
-export function createPhaseProgress<P extends string>(stream: CliStream, labels: Record<P, string>): PhaseProgress<P> {
+export function createPhaseProgress<P extends string>(
+  stream: CliStream,
+  labels: Record<P, string>,
+): PhaseProgress<P> {
   let phase: P | null = null;
   let bar: ProgressBar | null = null;
   return {
@@ -71,4 +82,8 @@ export function createPhaseProgress<P extends string>(stream: CliStream, labels:
 }
 
 /** Labels of the backup and restore phases. */
-export const backupPhaseLabels: Record<BackupProgress['phase'], string> = { backup: 'Backing up', verify: 'Checking file', restore: 'Restoring' };
+export const backupPhaseLabels: Record<BackupProgress['phase'], string> = {
+  backup: 'Backing up',
+  verify: 'Checking file',
+  restore: 'Restoring',
+};

@@ -20,8 +20,15 @@ export function firstAdministratorLines(admin: FirstAdministrator): string[] {
  * What a server prints once ready: where it runs, its roles, its address and, on the first start of an
  * empty database, the generated administrator sign-in. Shared by `src/server/main.ts` and `kuzot serve`.
  */
-export function startBanner(config: Config, server: Pick<RunningServer, 'url' | 'firstAdministrator'>, readyMs: number): string {
-  const roles = Object.entries(config.roles).filter(([, on]) => on).map(([role]) => role).join(', ');
+export function startBanner(
+  config: Config,
+  server: Pick<RunningServer, 'url' | 'firstAdministrator'>,
+  readyMs: number,
+): string {
+  const roles = Object.entries(config.roles)
+    .filter(([, on]) => on)
+    .map(([role]) => role)
+    .join(', ');
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   const lines = ['', `Kuzot is ready in ${readyMs} ms (${where}; roles: ${roles})`];
   if (server.url) {
@@ -33,7 +40,10 @@ export function startBanner(config: Config, server: Pick<RunningServer, 'url' | 
 }
 
 /** Stops the server on SIGINT or SIGTERM, then ends the process (status 1 when stopping failed). */
-export function stopOnSignals(server: RunningServer, output: { stdout: TextOutput; stderr: TextOutput }): void {
+export function stopOnSignals(
+  server: RunningServer,
+  output: { stdout: TextOutput; stderr: TextOutput },
+): void {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

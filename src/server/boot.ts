@@ -14,7 +14,10 @@ export type Booted = { container: Container; firstAdministrator: FirstAdministra
  * Opens the database, migrates it, loads missing reference data and creates the first administrator on an
  * empty database. Every step is idempotent, so it runs on every start and in several processes at once.
  */
-export async function boot(config: Config, options: { database?: DatabaseHandle; referenceDataDir?: string } = {}): Promise<Booted> {
+export async function boot(
+  config: Config,
+  options: { database?: DatabaseHandle; referenceDataDir?: string } = {},
+): Promise<Booted> {
   const database = options.database ?? (await openConfiguredDatabase(config));
   try {
     const container = createContainer(config, database, { referenceDataDir: options.referenceDataDir });

@@ -113,27 +113,24 @@ describe('loadConfig', () => {
       }),
     );
     expect(message).toMatch(/^Invalid configuration:/);
-    for (const expected of [
-      'KUZOT_PORT: expected a whole number from 0 to 65535, got "eighty"',
-      'KUZOT_DATABASE_POOL_SIZE: expected a whole number from 1 to 200, got "0"',
-      'KUZOT_SESSION_IDLE_MINUTES: expected a whole number',
-      'KUZOT_BODY_LIMIT_BYTES: expected a whole number from 1024',
-      'KUZOT_LOG_LEVEL: one of fatal, error, warn, info, debug, trace, silent',
-      'KUZOT_TRUST_PROXY: expected true or false, got "maybe"',
-      'KUZOT_SECURE_COOKIES: expected true or false, got "sometimes"',
-      'KUZOT_DATABASE_URL: expected postgres://',
-      'KUZOT_ROLES: unknown role "cook"',
-    ]) {
-      expect(message).toContain(expected);
-    }
-    expect(message.split('\n  - ')).toHaveLength(10);
+    // One line per problem, each naming the variable and, where it helps, the value given.
+    const lines = message.split('\n  - ').slice(1);
+    const lineOf = (variable: string) => lines.find((l) => l.startsWith(`${variable}:`)) ?? '';
+    expect(lineOf('KUZOT_PORT')).toContain('"eighty"');
+    expect(lineOf('KUZOT_DATABASE_POOL_SIZE')).toContain('"0"');
+    expect(lineOf('KUZOT_SESSION_IDLE_MINUTES')).toContain('"1.5"');
+    expect(lineOf('KUZOT_BODY_LIMIT_BYTES')).toContain('"10"');
+    expect(lineOf('KUZOT_LOG_LEVEL')).toContain('info');
+    expect(lineOf('KUZOT_TRUST_PROXY')).toContain('"maybe"');
+    expect(lineOf('KUZOT_SECURE_COOKIES')).toContain('"sometimes"');
+    expect(lineOf('KUZOT_DATABASE_URL')).toContain('postgres://');
+    expect(lineOf('KUZOT_ROLES')).toContain('"cook"');
+    expect(lines).toHaveLength(9);
   });
 
   it('refuses split roles on the embedded database, which serves one process', () => {
     for (const roles of ['api', 'worker', 'scheduler', 'api,worker']) {
-      expect(errorOf(() => loadConfig({ KUZOT_ROLES: roles }))).toContain(
-        'the embedded database serves one process',
-      );
+      expect(errorOf(() => loadConfig({ KUZOT_ROLES: roles }))).toMatch(/KUZOT_ROLES: .*embedded database/);
     }
     expect(loadConfig({ KUZOT_ROLES: 'all' }).roles).toEqual({ api: true, worker: true, scheduler: true });
     expect(loadConfig({ KUZOT_ROLES: 'api,worker,scheduler' }).roles).toEqual({

@@ -51,7 +51,10 @@ export type Config = {
 type Env = Record<string, string | undefined>;
 
 function parseRoles(value: string, errors: string[]): Roles {
-  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.includes('all')) return { api: true, worker: true, scheduler: true };
   const roles: Roles = { api: false, worker: false, scheduler: false };
   for (const part of parts) {
@@ -116,7 +119,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ...overrides,
   };
   if (!config.databaseUrl && (!config.roles.api || !config.roles.worker || !config.roles.scheduler)) {
-    errors.push('KUZOT_ROLES: the embedded database serves one process, so it runs all roles; set KUZOT_DATABASE_URL to split them');
+    errors.push(
+      'KUZOT_ROLES: the embedded database serves one process, so it runs all roles; set KUZOT_DATABASE_URL to split them',
+    );
   }
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

@@ -38,12 +38,21 @@ export type Container = {
 export const defaultReferenceDataDir = fileURLToPath(new URL('../../reference-data/kg', import.meta.url));
 
 /** The composition root: database → services, wired by hand with only what each one uses. */
-export function createContainer(config: Config, database: DatabaseHandle, options: { referenceDataDir?: string } = {}): Container {
+export function createContainer(
+  config: Config,
+  database: DatabaseHandle,
+  options: { referenceDataDir?: string } = {},
+): Container {
   const tx = createTransactor(database.db);
   const audit = createAuditService({ tx });
   const files = createFileService({ tx });
   const agencies = createAgencyService({ tx, audit });
-  const territories = createTerritoryService({ tx, audit, files, referenceDataDir: options.referenceDataDir ?? defaultReferenceDataDir });
+  const territories = createTerritoryService({
+    tx,
+    audit,
+    files,
+    referenceDataDir: options.referenceDataDir ?? defaultReferenceDataDir,
+  });
   const auth = createAuthService({
     tx,
     audit,

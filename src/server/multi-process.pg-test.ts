@@ -9,7 +9,13 @@ type Proc = { child: ChildProcess; output: string; port: number };
 
 function startProcess(url: string, port: number, roles: string): Promise<Proc> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', `--roles=${roles}`], {
-    env: { ...process.env, KUZOT_DATABASE_URL: url, KUZOT_PORT: String(port), KUZOT_HOST: '127.0.0.1', KUZOT_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      KUZOT_DATABASE_URL: url,
+      KUZOT_PORT: String(port),
+      KUZOT_HOST: '127.0.0.1',
+      KUZOT_LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const proc: Proc = { child, output: '', port };
@@ -32,7 +38,10 @@ describe('two app processes on one PostgreSQL database', () => {
     database = await createTestDatabase({ migrate: false });
     if (!database.url) throw new Error('this test needs KUZOT_TEST_DATABASE_URL (npm run test:pg)');
     const base = 20000 + Math.floor(Math.random() * 20000);
-    [a, b] = await Promise.all([startProcess(database.url, base, 'all'), startProcess(database.url, base + 1, 'api')]);
+    [a, b] = await Promise.all([
+      startProcess(database.url, base, 'all'),
+      startProcess(database.url, base + 1, 'api'),
+    ]);
   });
   afterAll(async () => {
     for (const p of [a, b]) p?.child.kill('SIGTERM');
@@ -62,7 +71,9 @@ describe('two app processes on one PostgreSQL database', () => {
       body: JSON.stringify({ username: 'shared-user', displayName: 'Shared', role: 'analyst' }),
     });
     expect(created.status).toBe(201);
-    const listed = await fetch(`http://127.0.0.1:${a.port}/api/v1/users?search=shared-user`, { headers: { cookie } });
+    const listed = await fetch(`http://127.0.0.1:${a.port}/api/v1/users?search=shared-user`, {
+      headers: { cookie },
+    });
     const body = (await listed.json()) as { total: number };
     expect(body.total).toBe(1);
   });

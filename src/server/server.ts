@@ -23,12 +23,20 @@ export const appVersion = '0.1.0';
  * Starts the roles this process runs: the HTTP API, the job worker and the scheduler. With the embedded
  * database they always run together in one process.
  */
-export async function startServer(config: Config, options: { database?: DatabaseHandle; referenceDataDir?: string; logger?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { database?: DatabaseHandle; referenceDataDir?: string; logger?: boolean } = {},
+): Promise<RunningServer> {
   let lock: DataDirLock | null = null;
   if (!config.databaseUrl && !options.database) lock = lockDataDir(config.dataDir);
   try {
     const { container, firstAdministrator } = await boot(config, options);
-    const app = config.roles.api ? await buildApp(container, { version: appVersion, ...(options.logger === false ? { logger: false } : {}) }) : null;
+    const app = config.roles.api
+      ? await buildApp(container, {
+          version: appVersion,
+          ...(options.logger === false ? { logger: false } : {}),
+        })
+      : null;
     let url: string | null = null;
     if (app) url = await app.listen({ port: config.port, host: config.host });
     const worker = config.roles.worker
@@ -42,7 +50,16 @@ export async function startServer(config: Config, options: { database?: Database
       : null;
     worker?.start();
     const scheduler = config.roles.scheduler
-      ? createScheduler([{ name: 'purge-expired-sessions', everyMs: 60 * 60_000, run: () => container.services.auth.purgeExpired() }], app?.log ?? console)
+      ? createScheduler(
+          [
+            {
+              name: 'purge-expired-sessions',
+              everyMs: 60 * 60_000,
+              run: () => container.services.auth.purgeExpired(),
+            },
+          ],
+          app?.log ?? console,
+        )
       : null;
     scheduler?.start();
     let stopped = false;

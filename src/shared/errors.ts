@@ -24,8 +24,14 @@ export const errorCatalogue = {
   TERRITORY_CODE_TAKEN: { status: 409, message: 'A territory with this code already exists.' },
   AGENCY_CODE_TAKEN: { status: 409, message: 'An agency with this code already exists.' },
   SCOPE_REQUIRED: { status: 400, message: 'This role needs a scope (agency or territory).' },
-  LAST_ADMINISTRATOR: { status: 409, message: 'This is the last active administrator; add another one first.' },
-  CANNOT_CHANGE_SELF: { status: 409, message: 'You cannot disable yourself or remove your own administrator role.' },
+  LAST_ADMINISTRATOR: {
+    status: 409,
+    message: 'This is the last active administrator; add another one first.',
+  },
+  CANNOT_CHANGE_SELF: {
+    status: 409,
+    message: 'You cannot disable yourself or remove your own administrator role.',
+  },
   IMPORT_INVALID: { status: 422, message: 'The file has errors; nothing was imported.' },
   FILE_UNREADABLE: { status: 422, message: 'The file could not be read.' },
   NOT_READY: { status: 503, message: 'The service is not ready.' },

@@ -18,33 +18,56 @@ describe('kuzot migrate, seed, backup and restore', () => {
   });
 
   it('migrates and lists what it applied, then reports the schema up to date', async () => {
-    expect(await cli.run('migrate')).toMatchObject({ code: 0, stdout: 'Applied 1 migration(s):\n  202611241900_create_foundation\n' });
-    expect(await cli.run('migrate')).toMatchObject({ code: 0, stdout: 'The database schema is up to date; no migration applied.\n' });
+    expect(await cli.run('migrate')).toMatchObject({
+      code: 0,
+      stdout: 'Applied 1 migration(s):\n  202611241900_create_foundation\n',
+    });
+    expect(await cli.run('migrate')).toMatchObject({
+      code: 0,
+      stdout: 'The database schema is up to date; no migration applied.\n',
+    });
   });
 
   it('seeds reference data and the first administrator once', async () => {
     const first = await cli.run('seed');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/First administrator[\s\S]*username: admin\n {2}password: \S+/);
-    expect(first.stdout).toMatch(/Agencies added: [1-9]\d*\nTerritories added: [1-9]\d*\nPopulation figures added: [1-9]\d*\n/);
+    expect(first.stdout).toMatch(
+      /Agencies added: [1-9]\d*\nTerritories added: [1-9]\d*\nPopulation figures added: [1-9]\d*\n/,
+    );
     const again = await cli.run('seed', '--demo');
-    expect(again).toMatchObject({ code: 0, stdout: 'Agencies added: 0\nTerritories added: 0\nPopulation figures added: 0\nNo demo data yet: demonstration indicator data arrives with the indicators module.\n' });
+    expect(again).toMatchObject({
+      code: 0,
+      stdout:
+        'Agencies added: 0\nTerritories added: 0\nPopulation figures added: 0\nNo demo data yet: demonstration indicator data arrives with the indicators module.\n',
+    });
   });
 
   it('writes a backup with progress and refuses to overwrite it without --force', async () => {
-    expect((await cli.run('user', 'add', '--username', 'keeper', '--display-name', 'Keeper', '--role', 'analyst')).code).toBe(0);
+    expect(
+      (await cli.run('user', 'add', '--username', 'keeper', '--display-name', 'Keeper', '--role', 'analyst'))
+        .code,
+    ).toBe(0);
     atBackup = await cli.inspect((c) => statsOfAllTables(c.database.db));
     const r = await cli.run('backup', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Backup written to .*kuzot\.backup\.gz: 9 tables, \d+ rows, \d+ KiB \(schema: 202611241900_create_foundation\)\.\n$/);
+    expect(r.stdout).toMatch(
+      /^Backup written to .*kuzot\.backup\.gz: 9 tables, \d+ rows, \d+ KiB \(schema: 202611241900_create_foundation\)\.\n$/,
+    );
     expect(r.stderr).toContain('Backing up: 100%');
-    expect(await cli.run('backup', file)).toMatchObject({ code: 1, stderr: expect.stringMatching(/^CONFLICT: .* already exists/) });
+    expect(await cli.run('backup', file)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^CONFLICT: .* already exists/),
+    });
     expect((await cli.run('backup', path.join(cli.dir, 'second.gz'))).code).toBe(0);
     expect((await cli.run('backup', path.join(cli.dir, 'second.gz'), '--force')).code).toBe(0);
   });
 
   it('restores the backup over later changes, exactly', async () => {
-    expect((await cli.run('user', 'add', '--username', 'intruder', '--display-name', 'Later', '--role', 'viewer')).code).toBe(0);
+    expect(
+      (await cli.run('user', 'add', '--username', 'intruder', '--display-name', 'Later', '--role', 'viewer'))
+        .code,
+    ).toBe(0);
     const r = await cli.run('restore', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Restored 9 tables, \d+ rows from the backup of \d{4}-\d\d-\d\dT/);
@@ -62,7 +85,12 @@ describe('kuzot migrate, seed, backup and restore', () => {
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(truncated, bytes.subarray(0, bytes.length - 100));
     const r = await cli.run('restore', truncated);
-    expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/^FILE_UNREADABLE: .*truncated\.gz cannot be restored: the file is truncated\./m) });
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /^FILE_UNREADABLE: .*truncated\.gz cannot be restored: the file is truncated\./m,
+      ),
+    });
     expect(await cli.inspect((c) => statsOfAllTables(c.database.db))).toEqual(before);
   });
 

@@ -14,9 +14,14 @@ export function registerRestoreCommand(program: Command, runtime: CliRuntime): v
       await runtime.withContainer('migrate', async (container) => {
         const progress = createPhaseProgress(runtime.stderr, backupPhaseLabels);
         try {
-          const summary = await container.services.backup.restoreBackup(runtime.actor(), { file, onProgress: (p) => progress.update(p) });
+          const summary = await container.services.backup.restoreBackup(runtime.actor(), {
+            file,
+            onProgress: (p) => progress.update(p),
+          });
           progress.finish();
-          runtime.print(`Restored ${summary.tables} tables, ${summary.rows} rows from the backup of ${summary.createdAt} (${summary.file}).`);
+          runtime.print(
+            `Restored ${summary.tables} tables, ${summary.rows} rows from the backup of ${summary.createdAt} (${summary.file}).`,
+          );
         } finally {
           progress.finish();
         }

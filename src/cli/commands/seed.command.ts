@@ -8,16 +8,27 @@ import type { CliRuntime } from '../cli-runtime';
 export function registerSeedCommand(program: Command, runtime: CliRuntime): void {
   program
     .command('seed')
-    .description('load reference data and default agencies; create the first administrator if there are no users')
+    .description(
+      'load reference data and default agencies; create the first administrator if there are no users',
+    )
     .option('--demo', 'also load demonstration data')
     .action(async (options: { demo?: boolean }) => {
       // Boot without its own seeding, so the rows below are counted and audited as this CLI user's.
-      await runtime.withContainer('boot', async (container) => {
-        const actor = runtime.actor();
-        const agencies = await container.services.agencies.seedDefaults(actor);
-        const reference = await container.services.territories.loadReferenceData(actor);
-        runtime.print(`Agencies added: ${agencies}`, `Territories added: ${reference.territories}`, `Population figures added: ${reference.population}`);
-      }, { seedReference: false });
-      if (options.demo) runtime.print('No demo data yet: demonstration indicator data arrives with the indicators module.');
+      await runtime.withContainer(
+        'boot',
+        async (container) => {
+          const actor = runtime.actor();
+          const agencies = await container.services.agencies.seedDefaults(actor);
+          const reference = await container.services.territories.loadReferenceData(actor);
+          runtime.print(
+            `Agencies added: ${agencies}`,
+            `Territories added: ${reference.territories}`,
+            `Population figures added: ${reference.population}`,
+          );
+        },
+        { seedReference: false },
+      );
+      if (options.demo)
+        runtime.print('No demo data yet: demonstration indicator data arrives with the indicators module.');
     });
 }

@@ -12,12 +12,18 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
   program
     .command('serve')
     .description('run the server (HTTP API, job worker, scheduler) until stopped')
-    .option('--roles <roles>', 'roles to run: api, worker, scheduler or all (embedded database: all)', parseRolesOption)
+    .option(
+      '--roles <roles>',
+      'roles to run: api, worker, scheduler or all (embedded database: all)',
+      parseRolesOption,
+    )
     .action(async (options: { roles?: Roles }) => {
       const startedAt = performance.now();
       const config = runtime.loadConfig(options.roles ? { roles: options.roles } : {});
       const server = await startServer(config).catch((error: unknown) => {
-        throw new CliError(`Kuzot failed to start: ${error instanceof Error ? error.message : String(error)}`);
+        throw new CliError(
+          `Kuzot failed to start: ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
       runtime.stdout.write(startBanner(config, server, Math.round(performance.now() - startedAt)));
       stopOnSignals(server, { stdout: runtime.stdout, stderr: runtime.stderr });

@@ -37,7 +37,9 @@ export function registerTerritoryImportPopulationCommand(territory: Command, run
             },
           );
           bar.finish();
-          runtime.print(`Imported ${summary.rowCount} row(s): ${summary.inserted} added, ${summary.updated} changed, ${summary.unchanged} unchanged.`);
+          runtime.print(
+            `Imported ${summary.rowCount} row(s): ${summary.inserted} added, ${summary.updated} changed, ${summary.unchanged} unchanged.`,
+          );
         } finally {
           bar.finish();
         }

@@ -26,18 +26,35 @@ describe('kuzot territory import-population FILE', () => {
 
   it('imports a good CSV file at once, with progress on stderr', async () => {
     const file = path.join(cli.dir, 'good.csv');
-    fs.writeFileSync(file, `code,year,total,male,female,source\n${batken},2040,500000,250000,250000,CLI test\n${chuy},2040,900000,,,CLI test\n`);
+    fs.writeFileSync(
+      file,
+      `code,year,total,male,female,source\n${batken},2040,500000,250000,250000,CLI test\n${chuy},2040,900000,,,CLI test\n`,
+    );
     const r = await cli.run('territory', 'import-population', file);
     expect(r).toMatchObject({ code: 0, stdout: 'Imported 2 row(s): 2 added, 0 changed, 0 unchanged.\n' });
     expect(r.stderr).toContain('Importing: 100%');
-    expect((await population(batken)).find((p) => p.year === 2040)).toMatchObject({ total: 500000, male: 250000, source: 'CLI test' });
+    expect((await population(batken)).find((p) => p.year === 2040)).toMatchObject({
+      total: 500000,
+      male: 250000,
+      source: 'CLI test',
+    });
     const audit = await cli.inspect((c) => c.services.audit.list({ action: 'population.imported' }));
-    expect(audit.items.map((e) => e.actorUsername)).toEqual([expect.stringMatching(/^cli:/), expect.stringMatching(/^cli:/)]);
+    expect(audit.items.map((e) => e.actorUsername)).toEqual([
+      expect.stringMatching(/^cli:/),
+      expect.stringMatching(/^cli:/),
+    ]);
   });
 
   it('imports an .xlsx file', async () => {
     const file = path.join(cli.dir, 'good.xlsx');
-    fs.writeFileSync(file, await writeXlsx('population', ['code', 'year', 'total', 'source'], [[batken, 2041, 510000, 'CLI xlsx']]));
+    fs.writeFileSync(
+      file,
+      await writeXlsx(
+        'population',
+        ['code', 'year', 'total', 'source'],
+        [[batken, 2041, 510000, 'CLI xlsx']],
+      ),
+    );
     const r = await cli.run('territory', 'import-population', file);
     expect(r).toMatchObject({ code: 0, stdout: 'Imported 1 row(s): 1 added, 0 changed, 0 unchanged.\n' });
   });
@@ -45,7 +62,10 @@ describe('kuzot territory import-population FILE', () => {
   it('lists every problem of a bad file by row and column, and imports nothing', async () => {
     const before = await cli.inspect((c) => statsOfAllTables(c.database.db));
     const file = path.join(cli.dir, 'bad.csv');
-    fs.writeFileSync(file, `code,year,total,source\n${batken},2042,600000,fine row\n${batken},2042,abc,x\n99999999999999,1800,5,no such place\n`);
+    fs.writeFileSync(
+      file,
+      `code,year,total,source\n${batken},2042,600000,fine row\n${batken},2042,abc,x\n99999999999999,1800,5,no such place\n`,
+    );
     const r = await cli.run('territory', 'import-population', file);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
@@ -59,7 +79,13 @@ describe('kuzot territory import-population FILE', () => {
   });
 
   it('refuses a file it cannot read or of another type', async () => {
-    expect(await cli.run('territory', 'import-population', path.join(cli.dir, 'missing.csv'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read the file \(ENOENT\)/) });
-    expect(await cli.run('territory', 'import-population', path.join(cli.dir, 'figures.ods'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/expected a \.csv or \.xlsx file/) });
+    expect(await cli.run('territory', 'import-population', path.join(cli.dir, 'missing.csv'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/cannot read the file \(ENOENT\)/),
+    });
+    expect(await cli.run('territory', 'import-population', path.join(cli.dir, 'figures.ods'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/expected a \.csv or \.xlsx file/),
+    });
   });
 });

@@ -3,13 +3,23 @@ import type { CliRuntime } from '../cli-runtime';
 import { agencyIdByCode, territoryIdByCode } from '../lookups';
 import { agencyOption, roleOption, territoryOption, toRole } from '../options';
 
-type UserAddOptions = { username: string; displayName: string; role: string; agency?: string; territory?: string; email?: string; password?: string };
+type UserAddOptions = {
+  username: string;
+  displayName: string;
+  role: string;
+  agency?: string;
+  territory?: string;
+  email?: string;
+  password?: string;
+};
 
 /** `kuzot user add …`: creates a user; prints the generated password once when none is given. */
 export function registerUserAddCommand(user: Command, runtime: CliRuntime): void {
   user
     .command('add')
-    .description('create a user (a password is generated unless --password is given; it must be changed at first sign-in)')
+    .description(
+      'create a user (a password is generated unless --password is given; it must be changed at first sign-in)',
+    )
     .requiredOption('--username <username>', 'sign-in name (letters, digits, . _ -)')
     .requiredOption('--display-name <name>', 'name shown in the application')
     .addOption(roleOption(true))
@@ -29,7 +39,10 @@ export function registerUserAddCommand(user: Command, runtime: CliRuntime): void
           password: options.password,
         });
         runtime.print(`Created user ${created.user.username} (${created.user.role}).`);
-        if (created.generatedPassword) runtime.print(`Password (shown once; must be changed at first sign-in): ${created.generatedPassword}`);
+        if (created.generatedPassword)
+          runtime.print(
+            `Password (shown once; must be changed at first sign-in): ${created.generatedPassword}`,
+          );
       });
     });
 }

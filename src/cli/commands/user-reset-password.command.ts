@@ -11,8 +11,14 @@ export function registerUserResetPasswordCommand(user: Command, runtime: CliRunt
     .action(async (username: string, options: { password?: string }) => {
       await runtime.withContainer('boot', async (container) => {
         const target = await userByUsername(container, username);
-        const result = await container.services.users.resetPassword(runtime.actor(), target.id, options.password);
-        runtime.print(`Reset the password of ${result.user.username}; it must be changed at the next sign-in.`);
+        const result = await container.services.users.resetPassword(
+          runtime.actor(),
+          target.id,
+          options.password,
+        );
+        runtime.print(
+          `Reset the password of ${result.user.username}; it must be changed at the next sign-in.`,
+        );
         if (result.generatedPassword) runtime.print(`Password (shown once): ${result.generatedPassword}`);
       });
     });

@@ -19,7 +19,11 @@ export function registerUserSetRoleCommand(user: Command, runtime: CliRuntime): 
           agencyId: await agencyIdByCode(container, options.agency),
           territoryId: await territoryIdByCode(container, options.territory),
         });
-        const scope = options.agency ? ` for agency ${options.agency}` : options.territory ? ` for territory ${options.territory}` : '';
+        const scope = options.agency
+          ? ` for agency ${options.agency}`
+          : options.territory
+            ? ` for territory ${options.territory}`
+            : '';
         runtime.print(`User ${updated.username} is now ${updated.role}${scope}.`);
       });
     });

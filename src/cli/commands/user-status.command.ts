@@ -12,7 +12,11 @@ export function registerUserStatusCommands(user: Command, runtime: CliRuntime): 
         await runtime.withContainer('boot', async (container) => {
           const target = await userByUsername(container, username);
           await container.services.users.update(runtime.actor(), target.id, { isDisabled: disable });
-          runtime.print(disable ? `Disabled user ${target.username}; their sessions have ended.` : `Enabled user ${target.username}.`);
+          runtime.print(
+            disable
+              ? `Disabled user ${target.username}; their sessions have ended.`
+              : `Enabled user ${target.username}.`,
+          );
         });
       });
   }

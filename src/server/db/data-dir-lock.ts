@@ -44,7 +44,9 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = dataDirHolder(dataDir);
       if (holder !== null) {
-        throw new Error(`The embedded database in ${dataDir} is in use by process ${holder} (a running Kuzot server?). Stop it first, or use a PostgreSQL server (KUZOT_DATABASE_URL).`);
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${holder} (a running Kuzot server?). Stop it first, or use a PostgreSQL server (KUZOT_DATABASE_URL).`,
+        );
       }
       if (attempt === 1) throw new Error(`Could not take the lock ${file}.`);
       fs.rmSync(file, { force: true });

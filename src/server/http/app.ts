@@ -7,7 +7,11 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { TypeBoxValidatorCompiler, registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  TypeBoxValidatorCompiler,
+  registerAjvFormats,
+  type TypeBoxTypeProvider,
+} from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { sql } from 'kysely';
 import { Compile } from 'typebox/compile';
@@ -67,7 +71,9 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
     return (data: unknown) => {
       if (!check.Check(data)) {
         const first = check.Errors(data)[0];
-        throw new Error(`Response of ${method} ${url} does not match its schema at ${first?.instancePath ?? '?'}: ${first?.message ?? ''}`);
+        throw new Error(
+          `Response of ${method} ${url} does not match its schema at ${first?.instancePath ?? '?'}: ${first?.message ?? ''}`,
+        );
       }
       return JSON.stringify(data);
     };
@@ -95,12 +101,23 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
     crossOriginResourcePolicy: { policy: 'same-origin' },
     hsts: config.secureCookies === true ? { maxAge: 31_536_000 } : false,
   });
-  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10, parts: 12 } });
+  await app.register(multipart, {
+    limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10, parts: 12 },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Kuzot API', version: options.version ?? '0.0.0', description: `Drug-situation monitoring. Errors: {code, message, details}; codes: ${Object.keys(errorCatalogue).join(', ')}.` },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kuzot_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      info: {
+        title: 'Kuzot API',
+        version: options.version ?? '0.0.0',
+        description: `Drug-situation monitoring. Errors: {code, message, details}; codes: ${Object.keys(errorCatalogue).join(', ')}.`,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kuzot_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
       security: [{ session: [], csrf: [] }],
     },
   });
@@ -117,7 +134,8 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
     },
     beforeScrape: async () => {
       container.metrics.jobsByStatus.reset();
-      for (const { status, n } of await services.jobs.countByStatus()) container.metrics.jobsByStatus.set({ status }, n);
+      for (const { status, n } of await services.jobs.countByStatus())
+        container.metrics.jobsByStatus.set({ status }, n);
     },
   });
   authRoutes(app, { auth: services.auth, secureCookies: config.secureCookies });
@@ -130,16 +148,33 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: false, schemaHide: true });
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      schemaHide: true,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       const methodKnown = app.hasRoute({ url: request.url.split('?')[0] ?? '', method: 'GET' });
-      return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: methodKnown ? errorCatalogue.METHOD_NOT_ALLOWED.message : errorCatalogue.ROUTE_NOT_FOUND.message });
+      return reply
+        .status(404)
+        .send({
+          code: 'ROUTE_NOT_FOUND',
+          message: methodKnown
+            ? errorCatalogue.METHOD_NOT_ALLOWED.message
+            : errorCatalogue.ROUTE_NOT_FOUND.message,
+        });
     }
     // The single-page app handles its own routes.
     if (hasWeb) return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    return reply.type('text/html; charset=utf-8').send('<!doctype html><title>Kuzot</title><p>The web interface is not built. Run <code>npm run build</code>.</p>');
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><title>Kuzot</title><p>The web interface is not built. Run <code>npm run build</code>.</p>',
+      );
   });
   return app;
 }

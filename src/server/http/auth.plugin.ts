@@ -60,7 +60,11 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     const isApi = request.url.startsWith('/api/');
     if (!access) {
       // Routes outside the API (static files, docs) are public by nature; API routes must decide.
-      if (isApi && request.routeOptions.url !== undefined && !request.routeOptions.url.startsWith('/api/docs')) {
+      if (
+        isApi &&
+        request.routeOptions.url !== undefined &&
+        !request.routeOptions.url.startsWith('/api/docs')
+      ) {
         throw new AppError('FORBIDDEN', 'This route has no access decision.');
       }
       return;
@@ -81,7 +85,8 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     }
     if (stateChanging.has(request.method)) {
       const sent = request.headers[csrfHeaderName];
-      if (typeof sent !== 'string' || !sameToken(sent, auth.csrfToken)) throw new AppError('CSRF_TOKEN_INVALID');
+      if (typeof sent !== 'string' || !sameToken(sent, auth.csrfToken))
+        throw new AppError('CSRF_TOKEN_INVALID');
     }
   });
 }

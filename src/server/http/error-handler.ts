@@ -3,18 +3,29 @@ import { errorCatalogue, type ErrorCode } from '#shared/errors';
 import type { ErrorResponse } from '#shared/contracts/common.contract';
 import { AppError } from '#server/lib/app-error';
 
-type ValidationIssue = { instancePath?: string; message?: string; keyword?: string; params?: Record<string, unknown> };
+type ValidationIssue = {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+};
 
 /** Names the field a schema error is about, e.g. "body.role" or "body.password" for a missing property. */
 function fieldOf(context: string | undefined, issue: ValidationIssue): string {
   const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
   const params = issue.params ?? {};
-  const missing = params.requiredProperties ?? params.missingProperty ?? params.additionalProperties ?? params.unevaluatedProperties;
+  const missing =
+    params.requiredProperties ??
+    params.missingProperty ??
+    params.additionalProperties ??
+    params.unevaluatedProperties;
   const extra = Array.isArray(missing) ? missing.join(',') : typeof missing === 'string' ? missing : '';
   return [context, path, extra].filter(Boolean).join('.');
 }
 
-function frameworkError(error: FastifyError): { code: ErrorCode; message?: string; details?: unknown } | null {
+function frameworkError(
+  error: FastifyError,
+): { code: ErrorCode; message?: string; details?: unknown } | null {
   if (error.validation) {
     const issues = (error.validation as ValidationIssue[]).map((issue) => ({
       field: fieldOf(error.validationContext, issue),
@@ -29,7 +40,11 @@ function frameworkError(error: FastifyError): { code: ErrorCode; message?: strin
     issues.length = 0;
     issues.push(...byField.values());
     const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-    return { code: 'VALIDATION_FAILED', message: `The request is not valid: ${summary}`, details: { issues } };
+    return {
+      code: 'VALIDATION_FAILED',
+      message: `The request is not valid: ${summary}`,
+      details: { issues },
+    };
   }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -42,7 +57,10 @@ function frameworkError(error: FastifyError): { code: ErrorCode; message?: strin
       return { code: 'BODY_TOO_LARGE' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send JSON (application/json), or multipart/form-data for file uploads.' };
+      return {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Send JSON (application/json), or multipart/form-data for file uploads.',
+      };
     default:
       break;
   }
@@ -57,16 +75,28 @@ export function registerErrorHandler(app: FastifyInstance): void {
     let status: number;
     if (error instanceof AppError) {
       status = error.status;
-      body = { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) };
+      body = {
+        code: error.code,
+        message: error.message,
+        ...(error.details !== undefined ? { details: error.details } : {}),
+      };
     } else {
       const known = frameworkError(error);
       if (known) {
         status = errorCatalogue[known.code].status;
-        body = { code: known.code, message: known.message ?? errorCatalogue[known.code].message, ...(known.details !== undefined ? { details: known.details } : {}) };
+        body = {
+          code: known.code,
+          message: known.message ?? errorCatalogue[known.code].message,
+          ...(known.details !== undefined ? { details: known.details } : {}),
+        };
       } else {
         request.log.error({ err: error }, 'unhandled error');
         status = 500;
-        body = { code: 'INTERNAL_ERROR', message: errorCatalogue.INTERNAL_ERROR.message, details: { requestId: request.id } };
+        body = {
+          code: 'INTERNAL_ERROR',
+          message: errorCatalogue.INTERNAL_ERROR.message,
+          details: { requestId: request.id },
+        };
       }
     }
     if (status >= 500) request.log.error({ err: error }, 'request failed');

@@ -13,8 +13,18 @@ export function createMetrics(): Metrics {
   collectDefaultMetrics({ register: registry, prefix: 'kuzot_' });
   return {
     registry,
-    jobsFinished: new Counter({ name: 'kuzot_jobs_finished_total', help: 'Jobs finished, by name and final status', labelNames: ['job', 'status'], registers: [registry] }),
-    jobsByStatus: new Gauge({ name: 'kuzot_jobs', help: 'Jobs in the queue by status (sampled at scrape)', labelNames: ['status'], registers: [registry] }),
+    jobsFinished: new Counter({
+      name: 'kuzot_jobs_finished_total',
+      help: 'Jobs finished, by name and final status',
+      labelNames: ['job', 'status'],
+      registers: [registry],
+    }),
+    jobsByStatus: new Gauge({
+      name: 'kuzot_jobs',
+      help: 'Jobs in the queue by status (sampled at scrape)',
+      labelNames: ['status'],
+      registers: [registry],
+    }),
   };
 }
 
@@ -29,7 +39,11 @@ export function instrumentRequests(app: FastifyInstance, metrics: Metrics): void
   });
   app.addHook('onResponse', async (request, reply) => {
     histogram.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });

@@ -17,28 +17,51 @@ export type SystemRoutesOptions = {
 /** Liveness, readiness and Prometheus metrics. Public by decision: they reveal no user data. */
 export function systemRoutes(app: TypedApp, options: SystemRoutesOptions): void {
   const tags = ['system'];
-  app.get('/healthz', {
-    config: { access: publicAccess },
-    schema: { tags, summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) } },
-  }, () => ({ status: 'ok' as const, version: options.version }));
+  app.get(
+    '/healthz',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags,
+        summary: 'Liveness',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) },
+      },
+    },
+    () => ({ status: 'ok' as const, version: options.version }),
+  );
 
-  app.get('/readyz', {
-    config: { access: publicAccess },
-    schema: { tags, summary: 'Readiness: the database answers', response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: errorResponseSchema } },
-  }, async () => {
-    try {
-      await options.checkReady();
-    } catch (error) {
-      throw new AppError('NOT_READY', `Not ready: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return { status: 'ready' as const };
-  });
+  app.get(
+    '/readyz',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags,
+        summary: 'Readiness: the database answers',
+        response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: errorResponseSchema },
+      },
+    },
+    async () => {
+      try {
+        await options.checkReady();
+      } catch (error) {
+        throw new AppError(
+          'NOT_READY',
+          `Not ready: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      return { status: 'ready' as const };
+    },
+  );
 
-  app.get('/metrics', {
-    config: { access: publicAccess },
-    schema: { tags, summary: 'Prometheus metrics' },
-  }, async (_request, reply) => {
-    await options.beforeScrape();
-    return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
-  });
+  app.get(
+    '/metrics',
+    {
+      config: { access: publicAccess },
+      schema: { tags, summary: 'Prometheus metrics' },
+    },
+    async (_request, reply) => {
+      await options.beforeScrape();
+      return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+    },
+  );
 }

@@ -2,7 +2,14 @@ import { sql } from 'kysely';
 import type { Executor } from '#server/db/transaction';
 import type { JobRow } from '#server/db/schema';
 
-export type JobInsert = { name: string; version: number; payload: unknown; maxAttempts: number; runAt?: Date; createdBy: string | null };
+export type JobInsert = {
+  name: string;
+  version: number;
+  payload: unknown;
+  maxAttempts: number;
+  runAt?: Date;
+  createdBy: string | null;
+};
 
 /** All SQL for the job table (the queue). */
 export function createJobRepository(db: Executor) {
@@ -47,7 +54,10 @@ export function createJobRepository(db: Executor) {
         .executeTakeFirst();
     },
 
-    async finish(id: string, patch: { status: string; result?: unknown; lastError?: string | null; runAt?: Date; now: Date }): Promise<void> {
+    async finish(
+      id: string,
+      patch: { status: string; result?: unknown; lastError?: string | null; runAt?: Date; now: Date },
+    ): Promise<void> {
       await db
         .updateTable('job')
         .set({
@@ -81,14 +91,24 @@ export function createJobRepository(db: Executor) {
 
     /** Keeps a running job's lock fresh while its handler works. */
     async heartbeat(id: string, workerId: string, now: Date): Promise<void> {
-      await db.updateTable('job').set({ lockedAt: now }).where('id', '=', id).where('lockedBy', '=', workerId).execute();
+      await db
+        .updateTable('job')
+        .set({ lockedAt: now })
+        .where('id', '=', id)
+        .where('lockedBy', '=', workerId)
+        .execute();
     },
 
     findById(id: string): Promise<JobRow | undefined> {
       return db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    async find(filter: { status?: string; name?: string; limit: number; offset: number }): Promise<{ rows: JobRow[]; total: number }> {
+    async find(filter: {
+      status?: string;
+      name?: string;
+      limit: number;
+      offset: number;
+    }): Promise<{ rows: JobRow[]; total: number }> {
       let query = db.selectFrom('job');
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.name) query = query.where('name', '=', filter.name);
@@ -100,7 +120,11 @@ export function createJobRepository(db: Executor) {
     },
 
     async countByStatus(): Promise<Array<{ status: string; n: number }>> {
-      return db.selectFrom('job').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute();
+      return db
+        .selectFrom('job')
+        .select(['status', sql<number>`count(*)::int`.as('n')])
+        .groupBy('status')
+        .execute();
     },
   };
 }

@@ -11,7 +11,12 @@ export type FailureOutcome = { status: 'queued'; runAt: Date } | { status: 'fail
  * What happens to a job whose handler threw: an expected (permanent) failure ends it at once; otherwise it
  * retries with backoff until its attempts run out, and then it is dead.
  */
-export function outcomeOfFailure(input: { attempt: number; maxAttempts: number; isPermanent: boolean; now: Date }): FailureOutcome {
+export function outcomeOfFailure(input: {
+  attempt: number;
+  maxAttempts: number;
+  isPermanent: boolean;
+  now: Date;
+}): FailureOutcome {
   if (input.isPermanent) return { status: 'failed' };
   if (input.attempt >= input.maxAttempts) return { status: 'dead' };
   return { status: 'queued', runAt: new Date(input.now.getTime() + retryDelayMs(input.attempt)) };

@@ -12,7 +12,9 @@ export function createScheduler(tasks: readonly ScheduledTask[], logger: Pick<Fa
     start() {
       for (const task of tasks) {
         const timer = setInterval(() => {
-          task.run().catch((error: unknown) => logger.warn({ err: error, task: task.name }, 'scheduled task failed'));
+          task
+            .run()
+            .catch((error: unknown) => logger.warn({ err: error, task: task.name }, 'scheduled task failed'));
         }, task.everyMs);
         timer.unref();
         timers.push(timer);

@@ -44,17 +44,31 @@ export function createWorker(options: WorkerOptions): Worker {
     const job = await jobs.claimNext(id, names, now);
     if (!job) return false;
     const definition = byName.get(job.name);
-    const finish = async (status: string, extra: { result?: unknown; lastError?: string | null; runAt?: Date }) => {
+    const finish = async (
+      status: string,
+      extra: { result?: unknown; lastError?: string | null; runAt?: Date },
+    ) => {
       await jobs.finish(job.id, { status, ...extra, now: new Date() });
       options.onJobFinished?.(job.name, status);
     };
-    if (!definition || definition.version !== job.version || !Value.Check(definition.payloadSchema, job.payload)) {
-      await finish('failed', { lastError: `No handler for ${job.name} v${job.version}, or its payload does not match the schema` });
+    if (
+      !definition ||
+      definition.version !== job.version ||
+      !Value.Check(definition.payloadSchema, job.payload)
+    ) {
+      await finish('failed', {
+        lastError: `No handler for ${job.name} v${job.version}, or its payload does not match the schema`,
+      });
       return true;
     }
-    const heartbeat = setInterval(() => {
-      jobs.heartbeat(job.id, id, new Date()).catch((error: unknown) => options.logger.warn({ err: error }, 'job heartbeat failed'));
-    }, Math.max(1000, staleAfterMs / 4));
+    const heartbeat = setInterval(
+      () => {
+        jobs
+          .heartbeat(job.id, id, new Date())
+          .catch((error: unknown) => options.logger.warn({ err: error }, 'job heartbeat failed'));
+      },
+      Math.max(1000, staleAfterMs / 4),
+    );
     try {
       const result = await definition.handle(job.payload, {
         jobId: job.id,
@@ -65,11 +79,26 @@ export function createWorker(options: WorkerOptions): Worker {
       options.logger.info({ jobId: job.id, job: job.name }, 'job succeeded');
     } catch (error) {
       const isPermanent = error instanceof AppError;
-      const outcome = outcomeOfFailure({ attempt: job.attempts, maxAttempts: job.maxAttempts, isPermanent, now: new Date() });
+      const outcome = outcomeOfFailure({
+        attempt: job.attempts,
+        maxAttempts: job.maxAttempts,
+        isPermanent,
+        now: new Date(),
+      });
       const message = error instanceof Error ? error.message : String(error);
-      const result = error instanceof AppError ? { code: error.code, message: error.message, details: error.details ?? null } : undefined;
-      await finish(outcome.status, { lastError: message, runAt: outcome.status === 'queued' ? outcome.runAt : undefined, result });
-      options.logger.warn({ jobId: job.id, job: job.name, outcome: outcome.status, err: error }, 'job failed');
+      const result =
+        error instanceof AppError
+          ? { code: error.code, message: error.message, details: error.details ?? null }
+          : undefined;
+      await finish(outcome.status, {
+        lastError: message,
+        runAt: outcome.status === 'queued' ? outcome.runAt : undefined,
+        result,
+      });
+      options.logger.warn(
+        { jobId: job.id, job: job.name, outcome: outcome.status, err: error },
+        'job failed',
+      );
     } finally {
       clearInterval(heartbeat);
     }

@@ -17,7 +17,15 @@ export type Actor = {
 
 /** The actor used by CLI commands and start-up tasks. */
 export function systemActor(name = 'system'): Actor {
-  return { userId: null, username: name, role: 'system', agencyId: null, territoryId: null, requestId: null, ip: null };
+  return {
+    userId: null,
+    username: name,
+    role: 'system',
+    agencyId: null,
+    territoryId: null,
+    requestId: null,
+    ip: null,
+  };
 }
 
 /** A signed-in user as the auth layer loads it with each request. */

@@ -30,7 +30,10 @@ async function readXlsx(data: Buffer): Promise<TabularFile> {
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (error) {
-    throw new AppError('FILE_UNREADABLE', `The spreadsheet could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new AppError(
+      'FILE_UNREADABLE',
+      `The spreadsheet could not be read: ${error instanceof Error ? error.message : String(error)}.`,
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError('FILE_UNREADABLE', 'The spreadsheet has no worksheet.');
@@ -57,16 +60,25 @@ async function readXlsx(data: Buffer): Promise<TabularFile> {
 
 function readCsv(data: Buffer): TabularFile {
   const text = data.toString('utf8');
-  if (text.includes('\uFFFD')) throw new AppError('FILE_UNREADABLE', 'The CSV file is not UTF-8 text. Save it as "CSV UTF-8".');
+  if (text.includes('\uFFFD'))
+    throw new AppError('FILE_UNREADABLE', 'The CSV file is not UTF-8 text. Save it as "CSV UTF-8".');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   // Spreadsheets in Russian and Kyrgyz locales save CSV with semicolons.
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];
   try {
-    const parsed: unknown = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false });
+    const parsed: unknown = parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
     records = parsed as string[][];
   } catch (error) {
-    throw new AppError('FILE_UNREADABLE', `The CSV file could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new AppError(
+      'FILE_UNREADABLE',
+      `The CSV file could not be read: ${error instanceof Error ? error.message : String(error)}.`,
+    );
   }
   const [headerRecord, ...data_] = records;
   if (!headerRecord) throw new AppError('FILE_UNREADABLE', 'The file is empty.');
@@ -98,7 +110,11 @@ export async function readTabularFile(filename: string, data: Buffer): Promise<T
 }
 
 /** Writes rows to an .xlsx buffer with a bold, frozen header row. */
-export async function writeXlsx(sheetName: string, headers: string[], rows: Array<Array<string | number | null>>): Promise<Buffer> {
+export async function writeXlsx(
+  sheetName: string,
+  headers: string[],
+  rows: Array<Array<string | number | null>>,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kuzot';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

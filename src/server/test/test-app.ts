@@ -26,7 +26,11 @@ export type Session = {
   csrfToken: string;
   body: SessionResponse;
   /** Sends a request as this user, with cookie and CSRF header. */
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse>;
 };
 
 /** Boots Kuzot on a fresh test database with reference data and a first administrator. */
@@ -39,8 +43,13 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await app.ready();
 
   const login = async (username: string, password: string): Promise<Session> => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (response.statusCode !== 200) throw new Error(`login of ${username} failed: ${response.statusCode} ${response.body}`);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`login of ${username} failed: ${response.statusCode} ${response.body}`);
     const body = response.json<SessionResponse>();
     const setCookie = response.cookies.find((c) => c.name === 'kuzot_session');
     if (!setCookie) throw new Error('no session cookie');
@@ -50,7 +59,12 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       csrfToken: body.csrfToken,
       body,
       request: (method, url, payload) =>
-        app.inject({ method, url, headers: { cookie, [csrfHeaderName]: body.csrfToken }, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) }),
+        app.inject({
+          method,
+          url,
+          headers: { cookie, [csrfHeaderName]: body.csrfToken },
+          ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+        }),
     };
   };
 
@@ -66,7 +80,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       displayName: `Test ${role}`,
       role,
       agencyId: role === 'agency_officer' ? agencies.items[0]?.id : undefined,
-      territoryId: role === 'regional_officer' ? territories.items.find((t) => t.level === 'oblast')?.id : undefined,
+      territoryId:
+        role === 'regional_officer' ? territories.items.find((t) => t.level === 'oblast')?.id : undefined,
       password,
     });
     return login(username, password);

@@ -13,7 +13,10 @@ export const agencySchema = Type.Object(
 );
 export type Agency = Static<typeof agencySchema>;
 
-export const agencyListSchema = Type.Object({ items: Type.Array(agencySchema) }, { additionalProperties: false });
+export const agencyListSchema = Type.Object(
+  { items: Type.Array(agencySchema) },
+  { additionalProperties: false },
+);
 export type AgencyList = Static<typeof agencyListSchema>;
 
 export const createAgencyRequestSchema = Type.Object(

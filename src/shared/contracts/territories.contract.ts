@@ -60,7 +60,9 @@ export type TerritoryDetail = Static<typeof territoryDetailSchema>;
 export const createTerritoryRequestSchema = Type.Object(
   {
     code: Type.String({ pattern: '^[0-9]{8,14}$' }),
-    isoCode: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$' }), Type.Null()])),
+    isoCode: Type.Optional(
+      Type.Union([Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$' }), Type.Null()]),
+    ),
     level: territoryLevelSchema,
     parentId: uuidSchema,
     name: localisedNameSchema,
@@ -74,7 +76,9 @@ export type CreateTerritoryRequest = Static<typeof createTerritoryRequestSchema>
 
 export const updateTerritoryRequestSchema = Type.Object(
   {
-    isoCode: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$' }), Type.Null()])),
+    isoCode: Type.Optional(
+      Type.Union([Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$' }), Type.Null()]),
+    ),
     name: Type.Optional(localisedNameSchema),
     variants: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 })),
     adminCenter: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),

@@ -3,8 +3,12 @@ import type { AgencyRow } from '#server/db/schema';
 
 export type AgencyValues = {
   code: string;
-  nameKy: string; nameRu: string; nameEn: string;
-  shortKy: string; shortRu: string; shortEn: string;
+  nameKy: string;
+  nameRu: string;
+  nameEn: string;
+  shortKy: string;
+  shortRu: string;
+  shortEn: string;
 };
 
 /** All SQL for agencies. */
@@ -22,8 +26,16 @@ export function createAgencyRepository(db: Executor) {
     insert(values: AgencyValues): Promise<AgencyRow> {
       return db.insertInto('agency').values(values).returningAll().executeTakeFirstOrThrow();
     },
-    update(id: string, patch: Partial<Omit<AgencyValues, 'code'>> & { isActive?: boolean }): Promise<AgencyRow> {
-      return db.updateTable('agency').set({ ...patch, updatedAt: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    update(
+      id: string,
+      patch: Partial<Omit<AgencyValues, 'code'>> & { isActive?: boolean },
+    ): Promise<AgencyRow> {
+      return db
+        .updateTable('agency')
+        .set({ ...patch, updatedAt: new Date() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
   };
 }

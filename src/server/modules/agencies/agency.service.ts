@@ -1,4 +1,9 @@
-import type { Agency, AgencyList, CreateAgencyRequest, UpdateAgencyRequest } from '#shared/contracts/agencies.contract';
+import type {
+  Agency,
+  AgencyList,
+  CreateAgencyRequest,
+  UpdateAgencyRequest,
+} from '#shared/contracts/agencies.contract';
 import type { Transactor } from '#server/db/transaction';
 import { AppError, found } from '#server/lib/app-error';
 import { isUniqueViolation } from '#server/lib/pg-errors';
@@ -11,8 +16,12 @@ import { defaultAgencies } from './default-agencies';
 export type AgencyService = ReturnType<typeof createAgencyService>;
 
 const toValues = (input: Pick<CreateAgencyRequest, 'name' | 'shortName'>) => ({
-  nameKy: input.name.ky, nameRu: input.name.ru, nameEn: input.name.en,
-  shortKy: input.shortName.ky, shortRu: input.shortName.ru, shortEn: input.shortName.en,
+  nameKy: input.name.ky,
+  nameRu: input.name.ru,
+  nameEn: input.name.en,
+  shortKy: input.shortName.ky,
+  shortRu: input.shortName.ru,
+  shortEn: input.shortName.en,
 });
 
 /** The reporting agencies. */
@@ -27,13 +36,23 @@ export function createAgencyService(deps: { tx: Transactor; audit: AuditService 
     async create(actor: Actor, input: CreateAgencyRequest): Promise<Agency> {
       return deps.tx.run(async (ex) => {
         const agencies = createAgencyRepository(ex);
-        if (await agencies.findByCode(input.code)) throw new AppError('AGENCY_CODE_TAKEN', undefined, { field: 'code' });
-        const row = await agencies.insert({ code: input.code, ...toValues(input) }).catch((error: unknown) => {
-          // Another request added the same code between the check and the insert.
-          throw isUniqueViolation(error) ? new AppError('AGENCY_CODE_TAKEN', undefined, { field: 'code' }) : error;
-        });
+        if (await agencies.findByCode(input.code))
+          throw new AppError('AGENCY_CODE_TAKEN', undefined, { field: 'code' });
+        const row = await agencies
+          .insert({ code: input.code, ...toValues(input) })
+          .catch((error: unknown) => {
+            // Another request added the same code between the check and the insert.
+            throw isUniqueViolation(error)
+              ? new AppError('AGENCY_CODE_TAKEN', undefined, { field: 'code' })
+              : error;
+          });
         const agency = presentAgency(row);
-        await deps.audit.record(ex, actor, { action: 'agency.created', entityType: 'agency', entityId: row.id, after: agency });
+        await deps.audit.record(ex, actor, {
+          action: 'agency.created',
+          entityType: 'agency',
+          entityId: row.id,
+          after: agency,
+        });
         return agency;
       });
     },
@@ -43,11 +62,19 @@ export function createAgencyService(deps: { tx: Transactor; audit: AuditService 
         const before = presentAgency(found(await agencies.findById(id), 'Agency'));
         const row = await agencies.update(id, {
           ...(input.name ? { nameKy: input.name.ky, nameRu: input.name.ru, nameEn: input.name.en } : {}),
-          ...(input.shortName ? { shortKy: input.shortName.ky, shortRu: input.shortName.ru, shortEn: input.shortName.en } : {}),
+          ...(input.shortName
+            ? { shortKy: input.shortName.ky, shortRu: input.shortName.ru, shortEn: input.shortName.en }
+            : {}),
           isActive: input.isActive,
         });
         const after = presentAgency(row);
-        await deps.audit.record(ex, actor, { action: 'agency.updated', entityType: 'agency', entityId: id, before, after });
+        await deps.audit.record(ex, actor, {
+          action: 'agency.updated',
+          entityType: 'agency',
+          entityId: id,
+          before,
+          after,
+        });
         return after;
       });
     },

@@ -26,7 +26,8 @@ export type AuditFilter = {
 };
 
 // A missing state is SQL NULL, never JSON null, so `before IS NULL` means what it says.
-const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+const json = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
 /** All SQL for the append-only audit log. There is deliberately no update or delete here. */
 export function createAuditRepository(db: Executor) {
@@ -47,7 +48,13 @@ export function createAuditRepository(db: Executor) {
       if (filter.from) query = query.where('at', '>=', filter.from);
       if (filter.to) query = query.where('at', '<', filter.to);
       const [rows, count] = await Promise.all([
-        query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+        query
+          .selectAll()
+          .orderBy('at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .execute(),
         query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: count.n };

@@ -53,7 +53,10 @@ export function createAuthService(deps: {
     dummyHash ??= hashPassword(randomToken());
     await verifyPassword(await dummyHash, password);
   };
-  const actorFor = (user: { id: string; username: string; role: string; agencyId: string | null; territoryId: string | null }, input: LoginInput): Actor => ({
+  const actorFor = (
+    user: { id: string; username: string; role: string; agencyId: string | null; territoryId: string | null },
+    input: LoginInput,
+  ): Actor => ({
     userId: user.id,
     username: user.username,
     role: toSessionUser({ ...user } as Parameters<typeof toSessionUser>[0]).role,
@@ -80,28 +83,48 @@ export function createAuthService(deps: {
     async login(input: LoginInput): Promise<LoginResult> {
       const sessions = createSessionRepository(deps.tx.executor);
       const started = now();
-      const recentFailures = await sessions.countFailuresFromIp(input.ip, new Date(started.getTime() - ipWindowMs));
+      const recentFailures = await sessions.countFailuresFromIp(
+        input.ip,
+        new Date(started.getTime() - ipWindowMs),
+      );
       if (recentFailures >= deps.policy.loginIpLimit) throw new AppError('RATE_LIMITED');
 
       const user = await createUserRepository(deps.tx.executor).findByUsername(input.username);
       if (!user) {
         await spendPasswordTime(input.password);
         await deps.tx.run(async (ex) => {
-          await createSessionRepository(ex).recordAttempt({ ip: input.ip, username: input.username, succeeded: false });
-          await deps.audit.record(ex, anonymous(input), { action: 'auth.login_failed', entityType: 'user', entityId: null, after: { reason: 'unknown_user' } });
+          await createSessionRepository(ex).recordAttempt({
+            ip: input.ip,
+            username: input.username,
+            succeeded: false,
+          });
+          await deps.audit.record(ex, anonymous(input), {
+            action: 'auth.login_failed',
+            entityType: 'user',
+            entityId: null,
+            after: { reason: 'unknown_user' },
+          });
         });
         throw new AppError('INVALID_CREDENTIALS');
       }
-      if (isLocked(user, started)) throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: user.lockedUntil?.toISOString() });
+      if (isLocked(user, started))
+        throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: user.lockedUntil?.toISOString() });
 
       const isValid = await verifyPassword(user.passwordHash, input.password);
       if (!isValid) {
         const lockedNow = await deps.tx.run(async (ex) => {
           const users = createUserRepository(ex);
           const fresh = (await users.findByUsernameForUpdate(input.username)) ?? user;
-          const next = afterFailedLogin(fresh, now(), { maxFailures: deps.policy.loginMaxFailures, lockMinutes: deps.policy.loginLockMinutes });
+          const next = afterFailedLogin(fresh, now(), {
+            maxFailures: deps.policy.loginMaxFailures,
+            lockMinutes: deps.policy.loginLockMinutes,
+          });
           await users.update(fresh.id, next);
-          await createSessionRepository(ex).recordAttempt({ ip: input.ip, username: input.username, succeeded: false });
+          await createSessionRepository(ex).recordAttempt({
+            ip: input.ip,
+            username: input.username,
+            succeeded: false,
+          });
           const locked = next.lockedUntil !== null && isLocked(next, now());
           await deps.audit.record(ex, actorFor(fresh, input), {
             action: locked ? 'auth.account_locked' : 'auth.login_failed',
@@ -120,7 +143,11 @@ export function createAuthService(deps: {
       const at = now();
       const expiresAt = sessionExpiry(at, at, deps.policy.sessionIdleMinutes, deps.policy.sessionMaxHours);
       const session = await deps.tx.run(async (ex) => {
-        const updated = await createUserRepository(ex).update(user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: at });
+        const updated = await createUserRepository(ex).update(user.id, {
+          failedLoginCount: 0,
+          lockedUntil: null,
+          lastLoginAt: at,
+        });
         const row = await createSessionRepository(ex).insert({
           tokenHash: hashToken(token),
           userId: user.id,
@@ -129,8 +156,16 @@ export function createAuthService(deps: {
           ip: input.ip,
           userAgent: input.userAgent?.slice(0, 500) ?? null,
         });
-        await createSessionRepository(ex).recordAttempt({ ip: input.ip, username: input.username, succeeded: true });
-        await deps.audit.record(ex, actorFor(updated, input), { action: 'auth.login', entityType: 'user', entityId: user.id });
+        await createSessionRepository(ex).recordAttempt({
+          ip: input.ip,
+          username: input.username,
+          succeeded: true,
+        });
+        await deps.audit.record(ex, actorFor(updated, input), {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+        });
         return { sessionId: row.id, csrfToken, expiresAt, user: toSessionUser(updated) };
       });
       return { token, session };
@@ -152,17 +187,31 @@ export function createAuthService(deps: {
       }
       let expiresAt = found.session.expiresAt;
       if (at.getTime() - found.session.lastSeenAt.getTime() > touchIntervalMs) {
-        expiresAt = sessionExpiry(found.session.createdAt, at, deps.policy.sessionIdleMinutes, deps.policy.sessionMaxHours);
+        expiresAt = sessionExpiry(
+          found.session.createdAt,
+          at,
+          deps.policy.sessionIdleMinutes,
+          deps.policy.sessionMaxHours,
+        );
         await sessions.touch(found.session.id, at, expiresAt);
       }
-      return { sessionId: found.session.id, csrfToken: found.session.csrfToken, expiresAt, user: toSessionUser(found.user) };
+      return {
+        sessionId: found.session.id,
+        csrfToken: found.session.csrfToken,
+        expiresAt,
+        user: toSessionUser(found.user),
+      };
     },
 
     /** Ends one session. */
     async logout(sessionId: string, actor: Actor): Promise<void> {
       await deps.tx.run(async (ex) => {
         await createSessionRepository(ex).delete(sessionId);
-        await deps.audit.record(ex, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+        await deps.audit.record(ex, actor, {
+          action: 'auth.logout',
+          entityType: 'user',
+          entityId: actor.userId,
+        });
       });
     },
 
@@ -174,26 +223,47 @@ export function createAuthService(deps: {
         const users = createUserRepository(ex);
         const before = await users.findById(userId);
         const updated = await users.update(userId, { locale });
-        await deps.audit.record(ex, actor, { action: 'user.locale_changed', entityType: 'user', entityId: userId, before: { locale: before?.locale }, after: { locale } });
+        await deps.audit.record(ex, actor, {
+          action: 'user.locale_changed',
+          entityType: 'user',
+          entityId: userId,
+          before: { locale: before?.locale },
+          after: { locale },
+        });
         return toSessionUser(updated);
       });
     },
 
     /** Changes the signed-in user's password after checking the current one; other sessions end. */
-    async changeOwnPassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
+    async changeOwnPassword(
+      actor: Actor,
+      sessionId: string,
+      currentPassword: string,
+      newPassword: string,
+    ): Promise<void> {
       if (!actor.userId) throw new AppError('UNAUTHENTICATED');
       const userId = actor.userId;
       const user = await createUserRepository(deps.tx.executor).findById(userId);
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { field: 'currentPassword' });
+        throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', {
+          field: 'currentPassword',
+        });
       }
       const problems = passwordProblems(newPassword, user.username);
-      if (problems.length > 0) throw new AppError('PASSWORD_TOO_WEAK', `The new password needs ${problems.join(', ')}.`, { field: 'newPassword', problems });
+      if (problems.length > 0)
+        throw new AppError('PASSWORD_TOO_WEAK', `The new password needs ${problems.join(', ')}.`, {
+          field: 'newPassword',
+          problems,
+        });
       const passwordHash = await hashPassword(newPassword);
       await deps.tx.run(async (ex) => {
         await createUserRepository(ex).update(userId, { passwordHash, mustChangePassword: false });
         await createSessionRepository(ex).deleteForUser(userId, { except: sessionId });
-        await deps.audit.record(ex, actor, { action: 'user.password_changed', entityType: 'user', entityId: userId });
+        await deps.audit.record(ex, actor, {
+          action: 'user.password_changed',
+          entityType: 'user',
+          entityId: userId,
+        });
       });
     },
 

@@ -17,10 +17,20 @@ export function createSessionRepository(db: Executor) {
     },
 
     /** The session with its user, by token hash; expired sessions are returned too so callers can say so. */
-    async findWithUser(tokenHash: string): Promise<{ session: UserSessionRow; user: AppUserRow } | undefined> {
-      const session = await db.selectFrom('userSession').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+    async findWithUser(
+      tokenHash: string,
+    ): Promise<{ session: UserSessionRow; user: AppUserRow } | undefined> {
+      const session = await db
+        .selectFrom('userSession')
+        .selectAll()
+        .where('tokenHash', '=', tokenHash)
+        .executeTakeFirst();
       if (!session) return undefined;
-      const user = await db.selectFrom('appUser').selectAll().where('id', '=', session.userId).executeTakeFirst();
+      const user = await db
+        .selectFrom('appUser')
+        .selectAll()
+        .where('id', '=', session.userId)
+        .executeTakeFirst();
       return user ? { session, user } : undefined;
     },
 

@@ -29,7 +29,13 @@ export type UserPatch = Partial<{
   lastLoginAt: Date;
 }>;
 
-export type UserFilter = { search?: string; role?: string; includeDisabled: boolean; limit: number; offset: number };
+export type UserFilter = {
+  search?: string;
+  role?: string;
+  includeDisabled: boolean;
+  limit: number;
+  offset: number;
+};
 
 /** All SQL for app_user. */
 export function createUserRepository(db: Executor) {
@@ -76,7 +82,11 @@ export function createUserRepository(db: Executor) {
       if (filter.search) {
         const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         query = query.where((eb) =>
-          eb.or([eb('username', 'ilike', pattern), eb('displayName', 'ilike', pattern), eb('email', 'ilike', pattern)]),
+          eb.or([
+            eb('username', 'ilike', pattern),
+            eb('displayName', 'ilike', pattern),
+            eb('email', 'ilike', pattern),
+          ]),
         );
       }
       const [rows, count] = await Promise.all([
@@ -97,7 +107,10 @@ export function createUserRepository(db: Executor) {
     },
 
     async countAll(): Promise<number> {
-      const row = await db.selectFrom('appUser').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('appUser')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow();
       return row.n;
     },
   };

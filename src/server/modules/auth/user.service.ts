@@ -1,4 +1,11 @@
-import type { CreateUserRequest, UpdateUserRequest, User, UserList, UserListQuery, UserWithPassword } from '#shared/contracts/users.contract';
+import type {
+  CreateUserRequest,
+  UpdateUserRequest,
+  User,
+  UserList,
+  UserListQuery,
+  UserWithPassword,
+} from '#shared/contracts/users.contract';
 import { requiredScopeOfRole, type Role } from '#shared/domain/access';
 import { defaultLocale } from '#shared/domain/locale';
 import { AppError, found } from '#server/lib/app-error';
@@ -13,7 +20,10 @@ import { auditableUser, presentUser } from './user.presenter';
 import { createUserRepository } from './user.repository';
 
 /** Checks that a scope reference exists; provided by the module that owns the referenced data. */
-export type ScopeCheck = { agencyExists(id: string): Promise<boolean>; territoryExists(id: string): Promise<boolean> };
+export type ScopeCheck = {
+  agencyExists(id: string): Promise<boolean>;
+  territoryExists(id: string): Promise<boolean>;
+};
 
 export type UserService = ReturnType<typeof createUserService>;
 
@@ -22,7 +32,10 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
   const checkPassword = (password: string, username: string) => {
     const problems = passwordProblems(password, username);
     if (problems.length > 0) {
-      throw new AppError('PASSWORD_TOO_WEAK', `The password needs ${problems.join(', ')}.`, { field: 'password', problems });
+      throw new AppError('PASSWORD_TOO_WEAK', `The password needs ${problems.join(', ')}.`, {
+        field: 'password',
+        problems,
+      });
     }
   };
 
@@ -34,12 +47,20 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
       territoryId: needs === 'territory' ? territoryId : null,
     };
     if (needs === 'agency') {
-      if (!scope.agencyId) throw new AppError('SCOPE_REQUIRED', 'An agency data officer must be bound to an agency.', { field: 'agencyId' });
-      if (!(await deps.scopes.agencyExists(scope.agencyId))) throw new AppError('VALIDATION_FAILED', 'No such agency.', { field: 'agencyId' });
+      if (!scope.agencyId)
+        throw new AppError('SCOPE_REQUIRED', 'An agency data officer must be bound to an agency.', {
+          field: 'agencyId',
+        });
+      if (!(await deps.scopes.agencyExists(scope.agencyId)))
+        throw new AppError('VALIDATION_FAILED', 'No such agency.', { field: 'agencyId' });
     }
     if (needs === 'territory') {
-      if (!scope.territoryId) throw new AppError('SCOPE_REQUIRED', 'A regional officer must be bound to a territory.', { field: 'territoryId' });
-      if (!(await deps.scopes.territoryExists(scope.territoryId))) throw new AppError('VALIDATION_FAILED', 'No such territory.', { field: 'territoryId' });
+      if (!scope.territoryId)
+        throw new AppError('SCOPE_REQUIRED', 'A regional officer must be bound to a territory.', {
+          field: 'territoryId',
+        });
+      if (!(await deps.scopes.territoryExists(scope.territoryId)))
+        throw new AppError('VALIDATION_FAILED', 'No such territory.', { field: 'territoryId' });
     }
     return scope;
   };
@@ -63,28 +84,38 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
     /** Creates a user; when no password is given one is generated and returned once. */
     async create(actor: Actor, input: CreateUserRequest): Promise<UserWithPassword> {
       const users = createUserRepository(deps.tx.executor);
-      if (await users.findByUsername(input.username)) throw new AppError('USERNAME_TAKEN', undefined, { field: 'username' });
+      if (await users.findByUsername(input.username))
+        throw new AppError('USERNAME_TAKEN', undefined, { field: 'username' });
       const scope = await resolveScope(input.role, input.agencyId ?? null, input.territoryId ?? null);
       const generatedPassword = input.password ? null : generatePassword();
       const password = input.password ?? generatedPassword ?? '';
       checkPassword(password, input.username);
       const passwordHash = await hashPassword(password);
       const row = await deps.tx.run(async (ex) => {
-        const created = await createUserRepository(ex).insert({
-          username: input.username.trim(),
-          displayName: input.displayName,
-          email: input.email ?? null,
-          role: input.role,
-          ...scope,
-          locale: input.locale ?? defaultLocale,
-          passwordHash,
-          // A password someone else chose or generated must be replaced at first sign-in.
-          mustChangePassword: true,
-        }).catch((error: unknown) => {
-          // Another request took the username between the check and the insert.
-          throw isUniqueViolation(error) ? new AppError('USERNAME_TAKEN', undefined, { field: 'username' }) : error;
+        const created = await createUserRepository(ex)
+          .insert({
+            username: input.username.trim(),
+            displayName: input.displayName,
+            email: input.email ?? null,
+            role: input.role,
+            ...scope,
+            locale: input.locale ?? defaultLocale,
+            passwordHash,
+            // A password someone else chose or generated must be replaced at first sign-in.
+            mustChangePassword: true,
+          })
+          .catch((error: unknown) => {
+            // Another request took the username between the check and the insert.
+            throw isUniqueViolation(error)
+              ? new AppError('USERNAME_TAKEN', undefined, { field: 'username' })
+              : error;
+          });
+        await deps.audit.record(ex, actor, {
+          action: 'user.created',
+          entityType: 'user',
+          entityId: created.id,
+          after: auditableUser(created),
         });
-        await deps.audit.record(ex, actor, { action: 'user.created', entityType: 'user', entityId: created.id, after: auditableUser(created) });
         return created;
       });
       return { user: presentUser(row), generatedPassword };
@@ -94,7 +125,11 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
     async update(actor: Actor, id: string, input: UpdateUserRequest): Promise<User> {
       const current = found(await createUserRepository(deps.tx.executor).findById(id), 'User');
       const role = (input.role ?? current.role) as Role;
-      if (actor.userId === id && (input.isDisabled === true || (input.role && input.role !== 'administrator' && current.role === 'administrator'))) {
+      if (
+        actor.userId === id &&
+        (input.isDisabled === true ||
+          (input.role && input.role !== 'administrator' && current.role === 'administrator'))
+      ) {
         throw new AppError('CANNOT_CHANGE_SELF');
       }
       const scope = await resolveScope(
@@ -114,10 +149,23 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
         // Checked inside the transaction: the system must always keep one active administrator.
         const wasActiveAdmin = current.role === 'administrator' && !current.isDisabled;
         const isActiveAdmin = updated.role === 'administrator' && !updated.isDisabled;
-        if (wasActiveAdmin && !isActiveAdmin && (await users.countAdministrators()) === 0) throw new AppError('LAST_ADMINISTRATOR');
-        if (updated.isDisabled || updated.role !== current.role) await createSessionRepository(ex).deleteForUser(id);
-        const action = input.isDisabled === true && !current.isDisabled ? 'user.disabled' : input.isDisabled === false && current.isDisabled ? 'user.enabled' : 'user.updated';
-        await deps.audit.record(ex, actor, { action, entityType: 'user', entityId: id, before: auditableUser(current), after: auditableUser(updated) });
+        if (wasActiveAdmin && !isActiveAdmin && (await users.countAdministrators()) === 0)
+          throw new AppError('LAST_ADMINISTRATOR');
+        if (updated.isDisabled || updated.role !== current.role)
+          await createSessionRepository(ex).deleteForUser(id);
+        const action =
+          input.isDisabled === true && !current.isDisabled
+            ? 'user.disabled'
+            : input.isDisabled === false && current.isDisabled
+              ? 'user.enabled'
+              : 'user.updated';
+        await deps.audit.record(ex, actor, {
+          action,
+          entityType: 'user',
+          entityId: id,
+          before: auditableUser(current),
+          after: auditableUser(updated),
+        });
         return updated;
       });
       return presentUser(row);
@@ -131,9 +179,18 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
       checkPassword(newPassword, current.username);
       const passwordHash = await hashPassword(newPassword);
       const row = await deps.tx.run(async (ex) => {
-        const updated = await createUserRepository(ex).update(id, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null });
+        const updated = await createUserRepository(ex).update(id, {
+          passwordHash,
+          mustChangePassword: true,
+          failedLoginCount: 0,
+          lockedUntil: null,
+        });
         await createSessionRepository(ex).deleteForUser(id);
-        await deps.audit.record(ex, actor, { action: 'user.password_reset', entityType: 'user', entityId: id });
+        await deps.audit.record(ex, actor, {
+          action: 'user.password_reset',
+          entityType: 'user',
+          entityId: id,
+        });
         return updated;
       });
       return { user: presentUser(row), generatedPassword };
@@ -149,22 +206,27 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
       const passwordHash = await hashPassword(password);
       try {
         return await deps.tx.run(async (ex) => {
-        const users = createUserRepository(ex);
-        // Re-check inside the transaction: another process may have just created it.
-        if ((await users.countAll()) > 0) return null;
-        const created = await users.insert({
-          username: 'admin',
-          displayName: 'Administrator',
-          email: null,
-          role: 'administrator',
-          agencyId: null,
-          territoryId: null,
-          locale: defaultLocale,
-          passwordHash,
-          mustChangePassword: true,
-        });
-        await deps.audit.record(ex, actor, { action: 'user.created', entityType: 'user', entityId: created.id, after: auditableUser(created) });
-        return { username: created.username, password };
+          const users = createUserRepository(ex);
+          // Re-check inside the transaction: another process may have just created it.
+          if ((await users.countAll()) > 0) return null;
+          const created = await users.insert({
+            username: 'admin',
+            displayName: 'Administrator',
+            email: null,
+            role: 'administrator',
+            agencyId: null,
+            territoryId: null,
+            locale: defaultLocale,
+            passwordHash,
+            mustChangePassword: true,
+          });
+          await deps.audit.record(ex, actor, {
+            action: 'user.created',
+            entityType: 'user',
+            entityId: created.id,
+            after: auditableUser(created),
+          });
+          return { username: created.username, password };
         });
       } catch (error) {
         // Two processes starting together: the other one created the administrator first.

@@ -18,15 +18,24 @@ export type ArchiveWriter = {
   abort(): Promise<void>;
 };
 
-const exists = (file: string) => fs.promises.access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.promises.access(file).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Opens a backup file for writing. Lines go to a temporary file beside it that is renamed at the end, so a
  * failed or interrupted backup never leaves a truncated file under the final name.
  */
-export async function openArchiveWriter(file: string, options: { overwrite: boolean }): Promise<ArchiveWriter> {
+export async function openArchiveWriter(
+  file: string,
+  options: { overwrite: boolean },
+): Promise<ArchiveWriter> {
   if (!options.overwrite && (await exists(file))) {
-    throw new AppError('CONFLICT', `${file} already exists; choose another name or allow overwriting.`, { file });
+    throw new AppError('CONFLICT', `${file} already exists; choose another name or allow overwriting.`, {
+      file,
+    });
   }
   const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
   const out = fs.createWriteStream(partial, { flags: 'wx' });
@@ -53,7 +62,9 @@ export async function openArchiveWriter(file: string, options: { overwrite: bool
       if (failure) throw failure;
       if (!options.overwrite && (await exists(file))) {
         await fs.promises.rm(partial, { force: true });
-        throw new AppError('CONFLICT', `${file} appeared while the backup ran; it was not overwritten.`, { file });
+        throw new AppError('CONFLICT', `${file} appeared while the backup ran; it was not overwritten.`, {
+          file,
+        });
       }
       await fs.promises.rename(partial, file);
     },
@@ -95,7 +106,8 @@ export async function* readArchiveLines(file: string): AsyncGenerator<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw unreadable(file, 'the file does not exist');
-    if (code === 'Z_DATA_ERROR') throw unreadable(file, 'it is not a Kuzot backup (not gzip data) or it is damaged');
+    if (code === 'Z_DATA_ERROR')
+      throw unreadable(file, 'it is not a Kuzot backup (not gzip data) or it is damaged');
     if (code === 'Z_BUF_ERROR') throw unreadable(file, 'the file is truncated');
     throw unreadable(file, (error as Error).message);
   } finally {

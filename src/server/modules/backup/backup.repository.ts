@@ -73,7 +73,9 @@ export function createBackupRepository(db: Executor) {
         WHERE k.contype = 'f' AND n.nspname = current_schema()`);
       return tables.map(({ name }) => ({
         name,
-        columns: columns.filter((c) => c.tableName === name).map((c) => ({ name: c.name, type: c.type, isGenerated: c.isGenerated })),
+        columns: columns
+          .filter((c) => c.tableName === name)
+          .map((c) => ({ name: c.name, type: c.type, isGenerated: c.isGenerated })),
         references: references.filter((r) => r.tableName === name).map((r) => r.referenced),
       }));
     },
@@ -93,7 +95,12 @@ export function createBackupRepository(db: Executor) {
     },
 
     async readSequence(sequence: string): Promise<{ lastValue: number; isCalled: boolean }> {
-      const [row] = await run(sql<{ lastValue: number; isCalled: boolean }>`SELECT last_value, is_called FROM ${sql.table(sequence)}`);
+      const [row] = await run(
+        sql<{
+          lastValue: number;
+          isCalled: boolean;
+        }>`SELECT last_value, is_called FROM ${sql.table(sequence)}`,
+      );
       if (!row) throw new Error(`Sequence ${sequence} returned no state`);
       return row;
     },
@@ -110,11 +117,15 @@ export function createBackupRepository(db: Executor) {
 
     /** Opens a cursor over a table's row texts; read it with `fetchRows`, then `closeRows`. */
     async openRows(table: string): Promise<void> {
-      await run(sql`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${rowText} AS row_text FROM ${sql.table(table)} AS r`);
+      await run(
+        sql`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${rowText} AS row_text FROM ${sql.table(table)} AS r`,
+      );
     },
 
     async fetchRows(count: number): Promise<string[]> {
-      const rows = await run(sql<{ rowText: string }>`FETCH FORWARD ${sql.lit(Math.max(1, Math.trunc(count)))} FROM ${cursor}`);
+      const rows = await run(
+        sql<{ rowText: string }>`FETCH FORWARD ${sql.lit(Math.max(1, Math.trunc(count)))} FROM ${cursor}`,
+      );
       return rows.map((r) => r.rowText);
     },
 
@@ -142,12 +153,18 @@ export function createBackupRepository(db: Executor) {
     },
 
     async maxValue(table: string, column: string): Promise<number | null> {
-      const [row] = await run(sql<{ value: number | null }>`SELECT max(${sql.id(column)})::bigint AS value FROM ${sql.table(table)}`);
+      const [row] = await run(
+        sql<{
+          value: number | null;
+        }>`SELECT max(${sql.id(column)})::bigint AS value FROM ${sql.table(table)}`,
+      );
       return row?.value ?? null;
     },
 
     async setSequence(sequence: string, value: number, isCalled: boolean): Promise<void> {
-      await run(sql`SELECT setval(format('%I.%I', current_schema(), ${sequence}::text)::regclass, ${value}::bigint, ${isCalled}::boolean)`);
+      await run(
+        sql`SELECT setval(format('%I.%I', current_schema(), ${sequence}::text)::regclass, ${value}::bigint, ${isCalled}::boolean)`,
+      );
     },
   };
 }

@@ -35,7 +35,10 @@ export function parseHeaderLine(line: string | undefined): Parsed<BackupHeader> 
     return { ok: false, message: 'it is not a Kuzot backup' };
   }
   if (typeof value.formatVersion === 'number' && value.formatVersion > backupFormatVersion) {
-    return { ok: false, message: `it was made by a newer Kuzot (backup format ${value.formatVersion}; this version reads ${backupFormatVersion})` };
+    return {
+      ok: false,
+      message: `it was made by a newer Kuzot (backup format ${value.formatVersion}; this version reads ${backupFormatVersion})`,
+    };
   }
   if (!Value.Check(backupHeaderSchema, value)) return { ok: false, message: 'its header is damaged' };
   return { ok: true, value };
@@ -45,7 +48,8 @@ export function parseHeaderLine(line: string | undefined): Parsed<BackupHeader> 
 export function parseBodyLine(line: string): Parsed<BackupChunk | BackupEnd> {
   const json = parseJson(line);
   if (!json.ok) return json;
-  if (Value.Check(backupChunkSchema, json.value) || Value.Check(backupEndSchema, json.value)) return { ok: true, value: json.value };
+  if (Value.Check(backupChunkSchema, json.value) || Value.Check(backupEndSchema, json.value))
+    return { ok: true, value: json.value };
   return { ok: false, message: 'a line has an unexpected shape' };
 }
 
@@ -62,7 +66,9 @@ export function orderByDependencies(tables: readonly TableInfo[]): TableInfo[] {
       .filter((t) => t.references.every((r) => r === t.name || !remaining.has(r)))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (ready.length === 0) {
-      throw new Error(`Tables reference each other in a cycle (${[...remaining.keys()].sort().join(', ')}); backup cannot order them.`);
+      throw new Error(
+        `Tables reference each other in a cycle (${[...remaining.keys()].sort().join(', ')}); backup cannot order them.`,
+      );
     }
     for (const table of ready) {
       ordered.push(table);
@@ -79,14 +85,20 @@ export function isSelfReferencing(table: TableInfo): boolean {
 
 export type MigrationComparison =
   | { same: true }
-  | { same: false; direction: 'newer' | 'older' | 'different'; missingOnTarget: string[]; missingInBackup: string[] };
+  | {
+      same: false;
+      direction: 'newer' | 'older' | 'different';
+      missingOnTarget: string[];
+      missingInBackup: string[];
+    };
 
 /** Compares the backup's migrations with the target's: a restore needs exactly the same schema. */
 export function compareMigrations(backup: readonly string[], target: readonly string[]): MigrationComparison {
   const missingOnTarget = backup.filter((m) => !target.includes(m));
   const missingInBackup = target.filter((m) => !backup.includes(m));
   if (missingOnTarget.length === 0 && missingInBackup.length === 0) return { same: true };
-  const direction = missingInBackup.length === 0 ? 'newer' : missingOnTarget.length === 0 ? 'older' : 'different';
+  const direction =
+    missingInBackup.length === 0 ? 'newer' : missingOnTarget.length === 0 ? 'older' : 'different';
   return { same: false, direction, missingOnTarget, missingInBackup };
 }
 
@@ -120,7 +132,8 @@ export function structureProblems(backup: readonly BackupTable[], target: readon
     }
     const want = here.columns.map((c) => `${c.name} ${c.type}`).join(', ');
     const have = table.columns.map((c) => `${c.name} ${c.type}`).join(', ');
-    if (want !== have) problems.push(`table ${table.name} has columns (${have}) in the backup but (${want}) here`);
+    if (want !== have)
+      problems.push(`table ${table.name} has columns (${have}) in the backup but (${want}) here`);
     const early = here.references.filter((r) => r !== table.name && !loaded.has(r));
     if (early.length > 0) problems.push(`table ${table.name} comes before ${early.join(', ')} in the backup`);
     loaded.add(table.name);
@@ -132,7 +145,10 @@ export function structureProblems(backup: readonly BackupTable[], target: readon
  * The state to give a sequence after a restore: the backup's, unless rows hold a larger value (which would
  * make the next insert collide). `setval(seq, value, isCalled)`; value 1 uncalled is a fresh sequence.
  */
-export function sequenceState(saved: BackupSequence | undefined, maxInTable: number | null): { value: number; isCalled: boolean } {
+export function sequenceState(
+  saved: BackupSequence | undefined,
+  maxInTable: number | null,
+): { value: number; isCalled: boolean } {
   const max = maxInTable ?? 0;
   if (saved && (saved.isCalled ? saved.lastValue : saved.lastValue - 1) >= max) {
     return { value: saved.lastValue, isCalled: saved.isCalled };
@@ -141,7 +157,11 @@ export function sequenceState(saved: BackupSequence | undefined, maxInTable: num
 }
 
 /** How many rows to fetch next so a chunk stays near `targetBytes` (rows vary from bytes to megabytes). */
-export function nextFetchSize(rows: number, bytes: number, options = { targetBytes: 2 * 1024 * 1024, min: 1, max: 2_000 }): number {
+export function nextFetchSize(
+  rows: number,
+  bytes: number,
+  options = { targetBytes: 2 * 1024 * 1024, min: 1, max: 2_000 },
+): number {
   if (rows === 0 || bytes === 0) return options.max;
   const size = Math.floor(options.targetBytes / (bytes / rows));
   return Math.min(options.max, Math.max(options.min, size));

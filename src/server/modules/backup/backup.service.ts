@@ -72,8 +72,13 @@ async function walkBackup(
   const closeTable = () => {
     const table = header?.tables[index];
     if (!table) return;
-    if (checksum.rowCount !== table.rowCount) throw unreadable(file, `table ${table.name} has ${checksum.rowCount} rows, the header says ${table.rowCount}`);
-    if (checksum.digest() !== table.checksum) throw unreadable(file, `the rows of table ${table.name} do not match its checksum`);
+    if (checksum.rowCount !== table.rowCount)
+      throw unreadable(
+        file,
+        `table ${table.name} has ${checksum.rowCount} rows, the header says ${table.rowCount}`,
+      );
+    if (checksum.digest() !== table.checksum)
+      throw unreadable(file, `the rows of table ${table.name} do not match its checksum`);
   };
   for await (const line of readArchiveLines(file)) {
     if (!header) {
@@ -87,7 +92,8 @@ async function walkBackup(
     if (!parsed.ok) throw unreadable(file, parsed.message);
     if ('end' in parsed.value) {
       closeTable();
-      for (const table of header.tables.slice(index + 1)) if (table.rowCount > 0) throw unreadable(file, `the rows of table ${table.name} are missing`);
+      for (const table of header.tables.slice(index + 1))
+        if (table.rowCount > 0) throw unreadable(file, `the rows of table ${table.name} are missing`);
       ended = true;
       continue;
     }
@@ -96,7 +102,8 @@ async function walkBackup(
       closeTable();
       const next = header.tables.findIndex((t, i) => i > index && t.name === chunk.table);
       if (next < 0) throw unreadable(file, `rows of table ${chunk.table} are out of order or unknown`);
-      for (const skipped of header.tables.slice(index + 1, next)) if (skipped.rowCount > 0) throw unreadable(file, `the rows of table ${skipped.name} are missing`);
+      for (const skipped of header.tables.slice(index + 1, next))
+        if (skipped.rowCount > 0) throw unreadable(file, `the rows of table ${skipped.name} are missing`);
       index = next;
       checksum = createTableChecksum();
     }
@@ -113,12 +120,20 @@ async function checkCompatible(executor: Executor, file: string, header: BackupH
   const repository = createBackupRepository(executor);
   const comparison = compareMigrations(header.migrations, await repository.listMigrations());
   if (!comparison.same) {
-    throw new AppError('CONFLICT', describeMigrationMismatch(comparison), { file, reason: 'schema_mismatch', ...comparison });
+    throw new AppError('CONFLICT', describeMigrationMismatch(comparison), {
+      file,
+      reason: 'schema_mismatch',
+      ...comparison,
+    });
   }
   const target = await repository.listTables();
   const problems = structureProblems(header.tables, target);
   if (problems.length > 0) {
-    throw new AppError('CONFLICT', `The backup does not fit this database: ${problems.join('; ')}.`, { file, reason: 'schema_mismatch', problems });
+    throw new AppError('CONFLICT', `The backup does not fit this database: ${problems.join('; ')}.`, {
+      file,
+      reason: 'schema_mismatch',
+      problems,
+    });
   }
   return target;
 }
@@ -145,7 +160,12 @@ export function createBackupService(deps: { tx: Transactor; audit: AuditService 
           await repository.beginSnapshot();
           const tables = orderByDependencies(await repository.listTables());
           const sequences = [];
-          for (const s of await repository.listSequences()) sequences.push({ table: s.table, column: s.column, ...(await repository.readSequence(s.sequence)) });
+          for (const s of await repository.listSequences())
+            sequences.push({
+              table: s.table,
+              column: s.column,
+              ...(await repository.readSequence(s.sequence)),
+            });
           const header: BackupHeader = {
             format: backupFormat,
             formatVersion: backupFormatVersion,
@@ -157,7 +177,11 @@ export function createBackupService(deps: { tx: Transactor; audit: AuditService 
           };
           for (const table of tables) {
             const stats = await repository.tableStats(table.name);
-            header.tables.push({ name: table.name, columns: table.columns.map((c) => ({ name: c.name, type: c.type })), ...stats });
+            header.tables.push({
+              name: table.name,
+              columns: table.columns.map((c) => ({ name: c.name, type: c.type })),
+              ...stats,
+            });
           }
           await writer.writeLine(header);
           const total = header.tables.reduce((n, t) => n + t.rowCount, 0);
@@ -166,14 +190,17 @@ export function createBackupService(deps: { tx: Transactor; audit: AuditService 
           for (const table of header.tables) {
             const checksum = createTableChecksum();
             await repository.openRows(table.name);
-            for (let size = nextFetchSize(0, 0); ; ) {
+            for (let size = nextFetchSize(0, 0); ;) {
               const rows = await repository.fetchRows(size);
               if (rows.length === 0) break;
               for (const row of rows) checksum.add(row);
               await writer.writeLine({ table: table.name, rows });
               done += rows.length;
               input.onProgress?.({ phase: 'backup', done, total, table: table.name });
-              size = nextFetchSize(rows.length, rows.reduce((n, r) => n + r.length, 0));
+              size = nextFetchSize(
+                rows.length,
+                rows.reduce((n, r) => n + r.length, 0),
+              );
             }
             await repository.closeRows();
             if (checksum.rowCount !== table.rowCount || checksum.digest() !== table.checksum) {
@@ -186,9 +213,20 @@ export function createBackupService(deps: { tx: Transactor; audit: AuditService 
         await writer.finish();
         const rows = header.tables.reduce((n, t) => n + t.rowCount, 0);
         await deps.tx.run((ex) =>
-          deps.audit.record(ex, actor, { action: 'database.backed_up', entityType: 'database', entityId: null, after: { file, tables: header.tables.length, rows } }),
+          deps.audit.record(ex, actor, {
+            action: 'database.backed_up',
+            entityType: 'database',
+            entityId: null,
+            after: { file, tables: header.tables.length, rows },
+          }),
         );
-        return { file, tables: header.tables.length, rows, bytes: writer.bytes, migrations: header.migrations };
+        return {
+          file,
+          tables: header.tables.length,
+          rows,
+          bytes: writer.bytes,
+          migrations: header.migrations,
+        };
       } catch (error) {
         await writer.abort();
         throw error;
@@ -249,18 +287,34 @@ export function createBackupService(deps: { tx: Transactor; audit: AuditService 
         for (const table of header.tables) {
           const stats = await repository.tableStats(table.name);
           if (stats.rowCount !== table.rowCount || stats.checksum !== table.checksum) {
-            throw new AppError('CONFLICT', `The restored table ${table.name} differs from the backup; nothing was restored.`, {
-              file, reason: 'checksum_mismatch', table: table.name, expected: { rowCount: table.rowCount, checksum: table.checksum }, actual: stats,
-            });
+            throw new AppError(
+              'CONFLICT',
+              `The restored table ${table.name} differs from the backup; nothing was restored.`,
+              {
+                file,
+                reason: 'checksum_mismatch',
+                table: table.name,
+                expected: { rowCount: table.rowCount, checksum: table.checksum },
+                actual: stats,
+              },
+            );
           }
         }
         await repository.endAuditMaintenance();
         await deps.audit.record(ex, actor, {
-          action: 'database.restored', entityType: 'database', entityId: null,
+          action: 'database.restored',
+          entityType: 'database',
+          entityId: null,
           after: { file, backupCreatedAt: header.createdAt, tables: header.tables.length, rows: total },
         });
       });
-      return { file, createdAt: header.createdAt, tables: header.tables.length, rows: total, migrations: header.migrations };
+      return {
+        file,
+        createdAt: header.createdAt,
+        tables: header.tables.length,
+        rows: total,
+        migrations: header.migrations,
+      };
     },
   };
 }

@@ -9,7 +9,10 @@ import { Type, type Static } from 'typebox';
 export const backupFormat = 'kuzot-backup';
 export const backupFormatVersion = 1;
 
-const backupColumnSchema = Type.Object({ name: Type.String(), type: Type.String() }, { additionalProperties: false });
+const backupColumnSchema = Type.Object(
+  { name: Type.String(), type: Type.String() },
+  { additionalProperties: false },
+);
 
 export const backupTableSchema = Type.Object(
   {
@@ -78,6 +81,18 @@ export type BackupProgress = {
   table: string | null;
 };
 
-export type BackupSummary = { file: string; tables: number; rows: number; bytes: number; migrations: string[] };
+export type BackupSummary = {
+  file: string;
+  tables: number;
+  rows: number;
+  bytes: number;
+  migrations: string[];
+};
 
-export type RestoreSummary = { file: string; createdAt: string; tables: number; rows: number; migrations: string[] };
+export type RestoreSummary = {
+  file: string;
+  createdAt: string;
+  tables: number;
+  rows: number;
+  migrations: string[];
+};

@@ -1,6 +1,13 @@
 import type { Executor } from '#server/db/transaction';
 
-export type StoredUpload = { id: string; filename: string; contentType: string; size: number; sha256: string; data: Buffer };
+export type StoredUpload = {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+};
 
 /** All SQL for uploaded files kept in the database (so every app process can read them). */
 export function createUploadRepository(db: Executor) {

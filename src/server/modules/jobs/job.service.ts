@@ -29,7 +29,12 @@ function presentJob(row: JobRow): Job {
 export function createJobService(deps: { tx: Transactor }) {
   return {
     async list(query: JobListQuery): Promise<JobList> {
-      const { rows, total } = await createJobRepository(deps.tx.executor).find({ status: query.status, name: query.name, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+      const { rows, total } = await createJobRepository(deps.tx.executor).find({
+        status: query.status,
+        name: query.name,
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+      });
       return { items: rows.map(presentJob), total };
     },
     async get(id: string): Promise<Job> {

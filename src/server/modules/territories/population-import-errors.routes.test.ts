@@ -55,7 +55,7 @@ describe('population imports that are refused', () => {
     ]);
     expect(problems[0]?.message).toContain('"many"');
     expect(problems[1]?.message).toContain('41799999999999');
-    expect(problems[3]?.message).toContain('Duplicate of row 5');
+    expect(problems[3]?.message).toMatch(/row 5\b/);
     expect(problems[4]?.message).toContain('"480.7"');
   });
 
@@ -112,7 +112,8 @@ describe('population imports that are refused', () => {
     const response = await upload('bomb.xlsx', bomb);
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: 'FILE_UNREADABLE' });
-    expect(response.json<{ message: string }>().message).toContain('unpacks to more than the allowed size');
+    // Refused by the zip guard before any inflating, not by the spreadsheet library after it.
+    expect(response.json<{ message: string }>().message).toMatch(/allowed size/);
 
     // The same bomb with headers that lie about its size is caught while inflating, under the declared cap.
     const liar = buildZip([
@@ -122,7 +123,7 @@ describe('population imports that are refused', () => {
     const lied = await upload('liar.xlsx', liar);
     expect(lied.statusCode).toBe(422);
     expect(lied.json()).toMatchObject({ code: 'FILE_UNREADABLE' });
-    expect(lied.json<{ message: string }>().message).toContain('larger than it declares');
+    expect(lied.json<{ message: string }>().message).toMatch(/declares/);
   });
 
   it('refuses a file named .xlsx that is not a spreadsheet', async () => {

@@ -129,7 +129,7 @@ describe('validatePopulationRows', () => {
 
   it('refuses a file with no data rows', () => {
     expect(validatePopulationRows(header, [], known).problems).toEqual([
-      { row: 2, column: null, message: 'The file has no data rows.' },
+      { row: 2, column: null, message: expect.stringMatching(/no data rows/) },
     ]);
   });
 
@@ -165,18 +165,13 @@ describe('validatePopulationRows', () => {
       [10, null],
       [11, 'year'],
     ]);
-    expect(result.problems.find((p) => p.row === 11)?.message).toBe(
-      'Duplicate of row 10: 41711000000000 2010 appears twice.',
-    );
-    expect(result.problems.find((p) => p.row === 6)?.message).toContain(
-      'male + female (1200) differs from total (1000)',
-    );
+    // Messages are for people; they must point at the other row and show the numbers that disagree.
+    expect(result.problems.find((p) => p.row === 11)?.message).toMatch(/row 10\b/);
+    expect(result.problems.find((p) => p.row === 6)?.message).toMatch(/1200.*1000/);
   });
 
   it('does not report "no figure" on a row whose figures are already reported as unreadable', () => {
     const result = validatePopulationRows(header, [row(2, { total: 'n/a' })], known);
-    expect(result.problems).toEqual([
-      { row: 2, column: 'total', message: '"n/a" is not a whole number of people.' },
-    ]);
+    expect(result.problems).toEqual([{ row: 2, column: 'total', message: expect.stringContaining('"n/a"') }]);
   });
 });

@@ -1,7 +1,17 @@
 import type { ImportProblem } from '#shared/contracts/territories.contract';
 
 /** Columns of a population file, in template order. */
-export const populationColumns = ['code', 'year', 'total', 'male', 'female', 'age_0_17', 'age_14_35', 'source', 'is_estimate'] as const;
+export const populationColumns = [
+  'code',
+  'year',
+  'total',
+  'male',
+  'female',
+  'age_0_17',
+  'age_14_35',
+  'source',
+  'is_estimate',
+] as const;
 const requiredColumns = ['code', 'year', 'total', 'source'] as const;
 
 export type PopulationImportRow = {
@@ -44,17 +54,27 @@ function parseFlag(text: string): boolean | 'invalid' {
  * stopping at the first, so the person fixing the file sees them all at once. Rows are returned only
  * when there are no problems at all: an import is all or nothing.
  */
-export function validatePopulationRows(headers: readonly string[], raw: readonly RawRow[], knownCodes: ReadonlySet<string>): PopulationValidation {
+export function validatePopulationRows(
+  headers: readonly string[],
+  raw: readonly RawRow[],
+  knownCodes: ReadonlySet<string>,
+): PopulationValidation {
   const problems: ImportProblem[] = [];
   const known = new Set<string>(populationColumns);
   for (const header of headers) {
-    if (!known.has(header)) problems.push({ row: 1, column: header, message: `Unknown column "${header}". Expected: ${populationColumns.join(', ')}.` });
+    if (!known.has(header))
+      problems.push({
+        row: 1,
+        column: header,
+        message: `Unknown column "${header}". Expected: ${populationColumns.join(', ')}.`,
+      });
   }
   for (const column of requiredColumns) {
     if (!headers.includes(column)) problems.push({ row: 1, column, message: `Missing column "${column}".` });
   }
   if (problems.length > 0) return { rows: [], problems };
-  if (raw.length === 0) return { rows: [], problems: [{ row: 2, column: null, message: 'The file has no data rows.' }] };
+  if (raw.length === 0)
+    return { rows: [], problems: [{ row: 2, column: null, message: 'The file has no data rows.' }] };
 
   const rows: PopulationImportRow[] = [];
   const seen = new Map<string, number>();
@@ -67,26 +87,46 @@ export function validatePopulationRows(headers: readonly string[], raw: readonly
 
     const yearText = (cells.year ?? '').trim();
     const year = Number(yearText);
-    if (!/^\d{4}$/.test(yearText) || year < 1900 || year > 2100) problem('year', `"${yearText}" is not a year.`);
+    if (!/^\d{4}$/.test(yearText) || year < 1900 || year > 2100)
+      problem('year', `"${yearText}" is not a year.`);
 
-    const counts: Record<'total' | 'male' | 'female' | 'minors' | 'youth', number | null> = { total: null, male: null, female: null, minors: null, youth: null };
-    const columnOf = { total: 'total', male: 'male', female: 'female', minors: 'age_0_17', youth: 'age_14_35' } as const;
+    const counts: Record<'total' | 'male' | 'female' | 'minors' | 'youth', number | null> = {
+      total: null,
+      male: null,
+      female: null,
+      minors: null,
+      youth: null,
+    };
+    const columnOf = {
+      total: 'total',
+      male: 'male',
+      female: 'female',
+      minors: 'age_0_17',
+      youth: 'age_14_35',
+    } as const;
     for (const key of Object.keys(columnOf) as Array<keyof typeof columnOf>) {
       const text = cells[columnOf[key]] ?? '';
       const value = parseCount(text);
       if (value === 'invalid') problem(columnOf[key], `"${text}" is not a whole number of people.`);
       else counts[key] = value;
     }
-    if (Object.values(counts).every((v) => v === null) && !problems.some((p) => p.row === row && p.column !== 'code' && p.column !== 'year')) {
+    if (
+      Object.values(counts).every((v) => v === null) &&
+      !problems.some((p) => p.row === row && p.column !== 'code' && p.column !== 'year')
+    ) {
       problem('total', 'The row has no figure.');
     }
     if (counts.total !== null) {
       if (counts.male !== null && counts.female !== null && counts.male + counts.female !== counts.total) {
-        problem('total', `male + female (${counts.male + counts.female}) differs from total (${counts.total}).`);
+        problem(
+          'total',
+          `male + female (${counts.male + counts.female}) differs from total (${counts.total}).`,
+        );
       }
       for (const key of ['male', 'female', 'minors', 'youth'] as const) {
         const value = counts[key];
-        if (value !== null && value > counts.total) problem(columnOf[key], `${columnOf[key]} (${value}) exceeds total (${counts.total}).`);
+        if (value !== null && value > counts.total)
+          problem(columnOf[key], `${columnOf[key]} (${value}) exceeds total (${counts.total}).`);
       }
     }
     const source = (cells.source ?? '').trim();

@@ -15,7 +15,14 @@ export type ReferenceTerritory = {
   variants: string[];
 };
 
-export type ReferencePopulation = { code: string; year: number; total: number | null; male: number | null; female: number | null; source: string };
+export type ReferencePopulation = {
+  code: string;
+  year: number;
+  total: number | null;
+  male: number | null;
+  female: number | null;
+  source: string;
+};
 
 export type ReferenceData = { territories: ReferenceTerritory[]; population: ReferencePopulation[] };
 
@@ -34,10 +41,12 @@ const countOrNull = (v: string | undefined) => (v && v.trim() !== '' ? Number(v)
  */
 export async function readReferenceData(dir: string): Promise<ReferenceData> {
   const territoryRows = await readCsv(path.join(dir, 'kg-territories.csv'));
-  const variantRows = await readCsv(path.join(dir, 'kg-territory-variants.csv')).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
+  const variantRows = await readCsv(path.join(dir, 'kg-territory-variants.csv')).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
   const variants = new Map<string, string[]>();
   for (const row of variantRows) {
     const code = row.code ?? '';
@@ -59,13 +68,22 @@ export async function readReferenceData(dir: string): Promise<ReferenceData> {
       variants: variants.get(row.code_soate ?? '') ?? [],
     };
   });
-  const population = (await readCsv(path.join(dir, 'kg-population.csv'))).map((row, i): ReferencePopulation => {
-    const year = Number(row.year);
-    const total = countOrNull(row.population_total);
-    if (!Number.isInteger(year) || (total !== null && !Number.isInteger(total)) || !row.source) {
-      throw new Error(`kg-population.csv row ${i + 2}: bad year, total or missing source`);
-    }
-    return { code: row.code ?? '', year, total, male: countOrNull(row.population_male), female: countOrNull(row.population_female), source: row.source };
-  });
+  const population = (await readCsv(path.join(dir, 'kg-population.csv'))).map(
+    (row, i): ReferencePopulation => {
+      const year = Number(row.year);
+      const total = countOrNull(row.population_total);
+      if (!Number.isInteger(year) || (total !== null && !Number.isInteger(total)) || !row.source) {
+        throw new Error(`kg-population.csv row ${i + 2}: bad year, total or missing source`);
+      }
+      return {
+        code: row.code ?? '',
+        year,
+        total,
+        male: countOrNull(row.population_male),
+        female: countOrNull(row.population_female),
+        source: row.source,
+      };
+    },
+  );
   return { territories, population };
 }

@@ -9,8 +9,18 @@ export function createTerritoryJobs(service: TerritoryService): JobDefinition[] 
     defineJob({
       ...populationImportJob,
       handle: (payload, context) => {
-        const actor: Actor = { userId: payload.actorId, username: payload.actorUsername, role: 'administrator', agencyId: null, territoryId: null, requestId: `job:${context.jobId}`, ip: null };
-        return service.applyStoredPopulationImport(actor, payload.uploadId, (fraction) => context.reportProgress(fraction));
+        const actor: Actor = {
+          userId: payload.actorId,
+          username: payload.actorUsername,
+          role: 'administrator',
+          agencyId: null,
+          territoryId: null,
+          requestId: `job:${context.jobId}`,
+          ip: null,
+        };
+        return service.applyStoredPopulationImport(actor, payload.uploadId, (fraction) =>
+          context.reportProgress(fraction),
+        );
       },
     }),
   ];

@@ -32,7 +32,12 @@ export function createTerritoryRepository(db: Executor) {
       return db.selectFrom('territory').selectAll().where('isoCode', '=', isoCode).executeTakeFirst();
     },
     listChildren(parentId: string): Promise<TerritoryRow[]> {
-      return db.selectFrom('territory').selectAll().where('parentId', '=', parentId).orderBy('code').execute();
+      return db
+        .selectFrom('territory')
+        .selectAll()
+        .where('parentId', '=', parentId)
+        .orderBy('code')
+        .execute();
     },
     async codeToId(): Promise<Map<string, string>> {
       const rows = await db.selectFrom('territory').select(['id', 'code']).execute();
@@ -42,24 +47,45 @@ export function createTerritoryRepository(db: Executor) {
       return db.insertInto('territory').values(values).returningAll().executeTakeFirstOrThrow();
     },
     update(id: string, patch: TerritoryUpdate): Promise<TerritoryRow> {
-      return db.updateTable('territory').set({ ...patch, updatedAt: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      return db
+        .updateTable('territory')
+        .set({ ...patch, updatedAt: new Date() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
     listPopulation(territoryId: string): Promise<PopulationRow[]> {
-      return db.selectFrom('population').selectAll().where('territoryId', '=', territoryId).orderBy('year').execute();
+      return db
+        .selectFrom('population')
+        .selectAll()
+        .where('territoryId', '=', territoryId)
+        .orderBy('year')
+        .execute();
     },
     findPopulation(territoryId: string, year: number): Promise<PopulationRow | undefined> {
-      return db.selectFrom('population').selectAll().where('territoryId', '=', territoryId).where('year', '=', year).executeTakeFirst();
+      return db
+        .selectFrom('population')
+        .selectAll()
+        .where('territoryId', '=', territoryId)
+        .where('year', '=', year)
+        .executeTakeFirst();
     },
     upsertPopulation(values: PopulationValues): Promise<PopulationRow> {
       return db
         .insertInto('population')
         .values(values)
-        .onConflict((oc) => oc.columns(['territoryId', 'year']).doUpdateSet({ ...values, updatedAt: new Date() }))
+        .onConflict((oc) =>
+          oc.columns(['territoryId', 'year']).doUpdateSet({ ...values, updatedAt: new Date() }),
+        )
         .returningAll()
         .executeTakeFirstOrThrow();
     },
     async deletePopulation(territoryId: string, year: number): Promise<boolean> {
-      const result = await db.deleteFrom('population').where('territoryId', '=', territoryId).where('year', '=', year).executeTakeFirst();
+      const result = await db
+        .deleteFrom('population')
+        .where('territoryId', '=', territoryId)
+        .where('year', '=', year)
+        .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
   };

@@ -22,65 +22,144 @@ export function territoryRoutes(app: TypedApp, options: { territories: Territory
   const tags = ['territories'];
   const service = options.territories;
 
-  app.get('/api/v1/territories', {
-    config: { access: needs('territories.read') },
-    schema: { tags, summary: 'All territories (flat, with parentId)', response: { 200: territoryListSchema } },
-  }, () => service.list());
-
-  app.get('/api/v1/territories/:id', {
-    config: { access: needs('territories.read') },
-    schema: { tags, summary: 'A territory with ancestors, children and population', params: idParamsSchema, response: { 200: territoryDetailSchema } },
-  }, (request) => service.getDetail(request.params.id));
-
-  app.post('/api/v1/territories', {
-    config: { access: needs('territories.manage') },
-    schema: { tags, summary: 'Add a territory', body: createTerritoryRequestSchema, response: { 201: territorySchema } },
-  }, async (request, reply) => reply.status(201).send(await service.create(actorOf(request), request.body)));
-
-  app.patch('/api/v1/territories/:id', {
-    config: { access: needs('territories.manage') },
-    schema: { tags, summary: 'Change a territory', params: idParamsSchema, body: updateTerritoryRequestSchema, response: { 200: territorySchema } },
-  }, (request) => service.update(actorOf(request), request.params.id, request.body));
-
-  app.put('/api/v1/territories/:id/population/:year', {
-    config: { access: needs('territories.manage') },
-    schema: { tags, summary: 'Set the population of a year', params: populationYearParamsSchema, body: upsertPopulationRequestSchema, response: { 200: populationSchema } },
-  }, (request) => service.upsertPopulation(actorOf(request), request.params.id, request.params.year, request.body));
-
-  app.delete('/api/v1/territories/:id/population/:year', {
-    config: { access: needs('territories.manage') },
-    schema: { tags, summary: 'Remove the population figure of a year', params: populationYearParamsSchema, response: { 200: okResponseSchema } },
-  }, async (request) => {
-    await service.deletePopulation(actorOf(request), request.params.id, request.params.year);
-    return { ok: true as const };
-  });
-
-  app.post('/api/v1/population-imports', {
-    config: { access: needs('population.import') },
-    schema: {
-      tags,
-      summary: 'Import population from CSV or XLSX (multipart field "file"); all rows or none',
-      consumes: ['multipart/form-data'],
-      response: { 202: populationImportAcceptedSchema, 422: errorResponseSchema },
+  app.get(
+    '/api/v1/territories',
+    {
+      config: { access: needs('territories.read') },
+      schema: {
+        tags,
+        summary: 'All territories (flat, with parentId)',
+        response: { 200: territoryListSchema },
+      },
     },
-  }, async (request, reply) => {
-    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload the file as multipart/form-data in the field "file".');
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', 'Upload the file in the field "file".', { field: 'file' });
-    const data = await part.toBuffer();
-    const accepted = await service.startPopulationImport(actorOf(request), { filename: part.filename, contentType: part.mimetype, data });
-    return reply.status(202).send(accepted);
-  });
+    () => service.list(),
+  );
 
-  app.get('/api/v1/population-imports/template', {
-    config: { access: needs('population.import') },
-    schema: {
-      tags,
-      summary: 'Download a population template with the current figures',
-      querystring: Type.Object({ format: Type.Optional(Type.Enum(['csv', 'xlsx'])) }, { additionalProperties: false }),
+  app.get(
+    '/api/v1/territories/:id',
+    {
+      config: { access: needs('territories.read') },
+      schema: {
+        tags,
+        summary: 'A territory with ancestors, children and population',
+        params: idParamsSchema,
+        response: { 200: territoryDetailSchema },
+      },
     },
-  }, async (request, reply) => {
-    const file = await service.populationTemplate(request.query.format ?? 'xlsx');
-    return reply.header('content-disposition', `attachment; filename="${file.filename}"`).type(file.contentType).send(file.data);
-  });
+    (request) => service.getDetail(request.params.id),
+  );
+
+  app.post(
+    '/api/v1/territories',
+    {
+      config: { access: needs('territories.manage') },
+      schema: {
+        tags,
+        summary: 'Add a territory',
+        body: createTerritoryRequestSchema,
+        response: { 201: territorySchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.create(actorOf(request), request.body)),
+  );
+
+  app.patch(
+    '/api/v1/territories/:id',
+    {
+      config: { access: needs('territories.manage') },
+      schema: {
+        tags,
+        summary: 'Change a territory',
+        params: idParamsSchema,
+        body: updateTerritoryRequestSchema,
+        response: { 200: territorySchema },
+      },
+    },
+    (request) => service.update(actorOf(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/v1/territories/:id/population/:year',
+    {
+      config: { access: needs('territories.manage') },
+      schema: {
+        tags,
+        summary: 'Set the population of a year',
+        params: populationYearParamsSchema,
+        body: upsertPopulationRequestSchema,
+        response: { 200: populationSchema },
+      },
+    },
+    (request) =>
+      service.upsertPopulation(actorOf(request), request.params.id, request.params.year, request.body),
+  );
+
+  app.delete(
+    '/api/v1/territories/:id/population/:year',
+    {
+      config: { access: needs('territories.manage') },
+      schema: {
+        tags,
+        summary: 'Remove the population figure of a year',
+        params: populationYearParamsSchema,
+        response: { 200: okResponseSchema },
+      },
+    },
+    async (request) => {
+      await service.deletePopulation(actorOf(request), request.params.id, request.params.year);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/v1/population-imports',
+    {
+      config: { access: needs('population.import') },
+      schema: {
+        tags,
+        summary: 'Import population from CSV or XLSX (multipart field "file"); all rows or none',
+        consumes: ['multipart/form-data'],
+        response: { 202: populationImportAcceptedSchema, 422: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Upload the file as multipart/form-data in the field "file".',
+        );
+      const part = await request.file();
+      if (!part || part.fieldname !== 'file')
+        throw new AppError('VALIDATION_FAILED', 'Upload the file in the field "file".', { field: 'file' });
+      const data = await part.toBuffer();
+      const accepted = await service.startPopulationImport(actorOf(request), {
+        filename: part.filename,
+        contentType: part.mimetype,
+        data,
+      });
+      return reply.status(202).send(accepted);
+    },
+  );
+
+  app.get(
+    '/api/v1/population-imports/template',
+    {
+      config: { access: needs('population.import') },
+      schema: {
+        tags,
+        summary: 'Download a population template with the current figures',
+        querystring: Type.Object(
+          { format: Type.Optional(Type.Enum(['csv', 'xlsx'])) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const file = await service.populationTemplate(request.query.format ?? 'xlsx');
+      return reply
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .type(file.contentType)
+        .send(file.data);
+    },
+  );
 }

@@ -16,7 +16,11 @@ import { readTabularFile, writeXlsx } from '#server/lib/tabular-file';
 import type { AuditService } from '../audit/audit.service';
 import type { Actor } from '#server/lib/actor';
 import type { FileService, IncomingFile } from '../files/file.service';
-import { populationColumns, validatePopulationRows, type PopulationImportRow } from './population-import.rules';
+import {
+  populationColumns,
+  validatePopulationRows,
+  type PopulationImportRow,
+} from './population-import.rules';
 import { readReferenceData } from './reference-data';
 import { presentPopulation, presentTerritory } from './territory.presenter';
 import { createTerritoryRepository } from './territory.repository';
@@ -26,11 +30,21 @@ export type TerritoryService = ReturnType<typeof createTerritoryService>;
 
 const samePopulation = (a: Population | undefined, b: PopulationImportRow) =>
   a !== undefined &&
-  a.total === b.total && a.male === b.male && a.female === b.female &&
-  a.age0to17 === b.minors && a.age14to35 === b.youth && a.source === b.source && a.isEstimate === b.isEstimate;
+  a.total === b.total &&
+  a.male === b.male &&
+  a.female === b.female &&
+  a.age0to17 === b.minors &&
+  a.age14to35 === b.youth &&
+  a.source === b.source &&
+  a.isEstimate === b.isEstimate;
 
 /** Territories, their hierarchy and population. */
-export function createTerritoryService(deps: { tx: Transactor; audit: AuditService; files: FileService; referenceDataDir: string }) {
+export function createTerritoryService(deps: {
+  tx: Transactor;
+  audit: AuditService;
+  files: FileService;
+  referenceDataDir: string;
+}) {
   const allowedParents: Record<string, string[]> = {
     oblast: ['country'],
     city_republican: ['country'],
@@ -55,7 +69,10 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
       for (const row of rows) {
         const territoryId = codes.get(row.code);
         // The territory was deleted or recoded since validation: stop, and the transaction rolls back.
-        if (!territoryId) throw new AppError('IMPORT_INVALID', undefined, { problems: [{ row: row.row, column: 'code', message: `No territory has the code ${row.code}.` }] });
+        if (!territoryId)
+          throw new AppError('IMPORT_INVALID', undefined, {
+            problems: [{ row: row.row, column: 'code', message: `No territory has the code ${row.code}.` }],
+          });
         const existing = await territories.findPopulation(territoryId, row.year);
         const before = existing ? presentPopulation(existing) : undefined;
         if (samePopulation(before, row)) {
@@ -63,14 +80,24 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
           continue;
         }
         const saved = await territories.upsertPopulation({
-          territoryId, year: row.year, total: row.total, male: row.male, female: row.female,
-          minors: row.minors, youth: row.youth, source: row.source, isEstimate: row.isEstimate,
+          territoryId,
+          year: row.year,
+          total: row.total,
+          male: row.male,
+          female: row.female,
+          minors: row.minors,
+          youth: row.youth,
+          source: row.source,
+          isEstimate: row.isEstimate,
         });
         if (existing) summary.updated++;
         else summary.inserted++;
         await deps.audit.record(ex, actor, {
-          action: 'population.imported', entityType: 'population', entityId: `${territoryId}/${row.year}`,
-          before: before ?? null, after: presentPopulation(saved),
+          action: 'population.imported',
+          entityType: 'population',
+          entityId: `${territoryId}/${row.year}`,
+          before: before ?? null,
+          after: presentPopulation(saved),
         });
       }
     });
@@ -118,21 +145,41 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
       return deps.tx.run(async (ex) => {
         const territories = createTerritoryRepository(ex);
         const parent = await territories.findById(input.parentId);
-        if (!parent) throw new AppError('VALIDATION_FAILED', 'The parent territory does not exist.', { field: 'parentId' });
+        if (!parent)
+          throw new AppError('VALIDATION_FAILED', 'The parent territory does not exist.', {
+            field: 'parentId',
+          });
         if (!(allowedParents[input.level] ?? []).includes(parent.level)) {
-          throw new AppError('VALIDATION_FAILED', `A ${input.level} cannot be placed under a ${parent.level}.`, { field: 'parentId' });
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `A ${input.level} cannot be placed under a ${parent.level}.`,
+            { field: 'parentId' },
+          );
         }
         try {
           const row = await territories.insert({
-            code: input.code, isoCode: input.isoCode ?? null, level: input.level, parentId: input.parentId,
-            nameKy: input.name.ky, nameRu: input.name.ru, nameEn: input.name.en,
-            variants: input.variants ?? [], adminCenter: input.adminCenter ?? null, notes: input.notes ?? null,
+            code: input.code,
+            isoCode: input.isoCode ?? null,
+            level: input.level,
+            parentId: input.parentId,
+            nameKy: input.name.ky,
+            nameRu: input.name.ru,
+            nameEn: input.name.en,
+            variants: input.variants ?? [],
+            adminCenter: input.adminCenter ?? null,
+            notes: input.notes ?? null,
           });
           const created = presentTerritory(row);
-          await deps.audit.record(ex, actor, { action: 'territory.created', entityType: 'territory', entityId: row.id, after: created });
+          await deps.audit.record(ex, actor, {
+            action: 'territory.created',
+            entityType: 'territory',
+            entityId: row.id,
+            after: created,
+          });
           return created;
         } catch (error) {
-          if (isUniqueViolation(error)) throw new AppError('TERRITORY_CODE_TAKEN', undefined, { field: 'code' });
+          if (isUniqueViolation(error))
+            throw new AppError('TERRITORY_CODE_TAKEN', undefined, { field: 'code' });
           throw error;
         }
       });
@@ -151,36 +198,74 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
             notes: input.notes,
           });
           const after = presentTerritory(row);
-          await deps.audit.record(ex, actor, { action: 'territory.updated', entityType: 'territory', entityId: id, before, after });
+          await deps.audit.record(ex, actor, {
+            action: 'territory.updated',
+            entityType: 'territory',
+            entityId: id,
+            before,
+            after,
+          });
           return after;
         } catch (error) {
-          if (isUniqueViolation(error)) throw new AppError('TERRITORY_CODE_TAKEN', 'Another territory has this ISO code.', { field: 'isoCode' });
+          if (isUniqueViolation(error))
+            throw new AppError('TERRITORY_CODE_TAKEN', 'Another territory has this ISO code.', {
+              field: 'isoCode',
+            });
           throw error;
         }
       });
     },
 
-    async upsertPopulation(actor: Actor, id: string, year: number, input: UpsertPopulationRequest): Promise<Population> {
-      const counts = { total: input.total, male: input.male ?? null, female: input.female ?? null, minors: input.age0to17 ?? null, youth: input.age14to35 ?? null };
+    async upsertPopulation(
+      actor: Actor,
+      id: string,
+      year: number,
+      input: UpsertPopulationRequest,
+    ): Promise<Population> {
+      const counts = {
+        total: input.total,
+        male: input.male ?? null,
+        female: input.female ?? null,
+        minors: input.age0to17 ?? null,
+        youth: input.age14to35 ?? null,
+      };
       // As in imports: a year without any figure is absent, never stored as an empty row.
-      if (Object.values(counts).every((v) => v === null)) throw new AppError('VALIDATION_FAILED', 'Give at least one figure; remove the year to clear it.', { field: 'total' });
+      if (Object.values(counts).every((v) => v === null))
+        throw new AppError('VALIDATION_FAILED', 'Give at least one figure; remove the year to clear it.', {
+          field: 'total',
+        });
       if (counts.total !== null) {
         if (counts.male !== null && counts.female !== null && counts.male + counts.female !== counts.total) {
           throw new AppError('VALIDATION_FAILED', 'male + female must equal total.', { field: 'total' });
         }
-        for (const [field, value] of [['male', counts.male], ['female', counts.female], ['age0to17', counts.minors], ['age14to35', counts.youth]] as const) {
-          if (value !== null && value > counts.total) throw new AppError('VALIDATION_FAILED', `${field} exceeds total.`, { field });
+        for (const [field, value] of [
+          ['male', counts.male],
+          ['female', counts.female],
+          ['age0to17', counts.minors],
+          ['age14to35', counts.youth],
+        ] as const) {
+          if (value !== null && value > counts.total)
+            throw new AppError('VALIDATION_FAILED', `${field} exceeds total.`, { field });
         }
       }
       return deps.tx.run(async (ex) => {
         const territories = createTerritoryRepository(ex);
         found(await territories.findById(id), 'Territory');
         const existing = await territories.findPopulation(id, year);
-        const saved = await territories.upsertPopulation({ territoryId: id, year, ...counts, source: input.source, isEstimate: input.isEstimate ?? false });
+        const saved = await territories.upsertPopulation({
+          territoryId: id,
+          year,
+          ...counts,
+          source: input.source,
+          isEstimate: input.isEstimate ?? false,
+        });
         const after = presentPopulation(saved);
         await deps.audit.record(ex, actor, {
-          action: existing ? 'population.updated' : 'population.created', entityType: 'population', entityId: `${id}/${year}`,
-          before: existing ? presentPopulation(existing) : null, after,
+          action: existing ? 'population.updated' : 'population.created',
+          entityType: 'population',
+          entityId: `${id}/${year}`,
+          before: existing ? presentPopulation(existing) : null,
+          after,
         });
         return after;
       });
@@ -191,7 +276,12 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
         const territories = createTerritoryRepository(ex);
         const existing = found(await territories.findPopulation(id, year), 'Population figure');
         await territories.deletePopulation(id, year);
-        await deps.audit.record(ex, actor, { action: 'population.deleted', entityType: 'population', entityId: `${id}/${year}`, before: presentPopulation(existing) });
+        await deps.audit.record(ex, actor, {
+          action: 'population.deleted',
+          entityType: 'population',
+          entityId: `${id}/${year}`,
+          before: presentPopulation(existing),
+        });
       });
     },
 
@@ -201,25 +291,57 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
      */
     async startPopulationImport(actor: Actor, file: IncomingFile): Promise<PopulationImportAccepted> {
       const { rows, problems } = await validate(deps.tx.executor, file);
-      if (problems.length > 0) throw new AppError('IMPORT_INVALID', `The file has ${problems.length} problem(s); nothing was imported.`, { problems });
+      if (problems.length > 0)
+        throw new AppError(
+          'IMPORT_INVALID',
+          `The file has ${problems.length} problem(s); nothing was imported.`,
+          { problems },
+        );
       const jobId = await deps.tx.run(async (ex) => {
         const uploadId = await deps.files.store(ex, file, actor.userId);
-        await deps.audit.record(ex, actor, { action: 'population.import_queued', entityType: 'upload', entityId: uploadId, after: { filename: file.filename, rowCount: rows.length } });
-        return enqueueJob(ex, populationImportJob, { uploadId, actorId: actor.userId, actorUsername: actor.username }, { createdBy: actor.userId });
+        await deps.audit.record(ex, actor, {
+          action: 'population.import_queued',
+          entityType: 'upload',
+          entityId: uploadId,
+          after: { filename: file.filename, rowCount: rows.length },
+        });
+        return enqueueJob(
+          ex,
+          populationImportJob,
+          { uploadId, actorId: actor.userId, actorUsername: actor.username },
+          { createdBy: actor.userId },
+        );
       });
       return { jobId, rowCount: rows.length };
     },
 
     /** Applies a stored population file (the job's work): validated again, then written in one transaction. */
-    async applyStoredPopulationImport(actor: Actor, uploadId: string, reportProgress?: (fraction: number) => Promise<void>): Promise<PopulationImportSummary> {
+    async applyStoredPopulationImport(
+      actor: Actor,
+      uploadId: string,
+      reportProgress?: (fraction: number) => Promise<void>,
+    ): Promise<PopulationImportSummary> {
       const upload = await deps.files.get(uploadId);
-      return this.importPopulationFile(actor, { filename: upload.filename, contentType: upload.contentType, data: upload.data }, reportProgress);
+      return this.importPopulationFile(
+        actor,
+        { filename: upload.filename, contentType: upload.contentType, data: upload.data },
+        reportProgress,
+      );
     },
 
     /** Validates and applies a population file in one go (the CLI's path). All rows or none. */
-    async importPopulationFile(actor: Actor, file: IncomingFile, reportProgress?: (fraction: number) => Promise<void>): Promise<PopulationImportSummary> {
+    async importPopulationFile(
+      actor: Actor,
+      file: IncomingFile,
+      reportProgress?: (fraction: number) => Promise<void>,
+    ): Promise<PopulationImportSummary> {
       const { rows, problems } = await validate(deps.tx.executor, file);
-      if (problems.length > 0) throw new AppError('IMPORT_INVALID', `The file has ${problems.length} problem(s); nothing was imported.`, { problems });
+      if (problems.length > 0)
+        throw new AppError(
+          'IMPORT_INVALID',
+          `The file has ${problems.length} problem(s); nothing was imported.`,
+          { problems },
+        );
       await reportProgress?.(0.5);
       const summary = await applyRows(actor, rows);
       await reportProgress?.(1);
@@ -227,22 +349,43 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
     },
 
     /** A template for population files, with the current figures filled in. */
-    async populationTemplate(format: 'csv' | 'xlsx'): Promise<{ filename: string; contentType: string; data: Buffer }> {
+    async populationTemplate(
+      format: 'csv' | 'xlsx',
+    ): Promise<{ filename: string; contentType: string; data: Buffer }> {
       const territories = createTerritoryRepository(deps.tx.executor);
       const all = await territories.listAll();
       const rows: Array<Array<string | number | null>> = [];
       for (const t of all) {
         for (const p of await territories.listPopulation(t.id)) {
-          rows.push([t.code, p.year, p.total, p.male, p.female, p.minors, p.youth, p.source, p.isEstimate ? 'yes' : 'no']);
+          rows.push([
+            t.code,
+            p.year,
+            p.total,
+            p.male,
+            p.female,
+            p.minors,
+            p.youth,
+            p.source,
+            p.isEstimate ? 'yes' : 'no',
+          ]);
         }
       }
       const headers = [...populationColumns];
       if (format === 'xlsx') {
-        return { filename: 'population-template.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await writeXlsx('population', headers, rows) };
+        return {
+          filename: 'population-template.xlsx',
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          data: await writeXlsx('population', headers, rows),
+        };
       }
-      const escape = (v: string | number | null) => (v === null ? '' : /[",;\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+      const escape = (v: string | number | null) =>
+        v === null ? '' : /[",;\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
       const text = [headers, ...rows].map((r) => r.map(escape).join(',')).join('\n') + '\n';
-      return { filename: 'population-template.csv', contentType: 'text/csv; charset=utf-8', data: Buffer.from(text, 'utf8') };
+      return {
+        filename: 'population-template.csv',
+        contentType: 'text/csv; charset=utf-8',
+        data: Buffer.from(text, 'utf8'),
+      };
     },
 
     /**
@@ -259,25 +402,51 @@ export function createTerritoryService(deps: { tx: Transactor; audit: AuditServi
         for (const ref of data.territories) {
           if (codes.has(ref.code)) continue;
           const parentId = ref.parentCode ? codes.get(ref.parentCode) : null;
-          if (ref.parentCode && !parentId) throw new Error(`Reference territory ${ref.code}: parent ${ref.parentCode} not loaded before it`);
+          if (ref.parentCode && !parentId)
+            throw new Error(`Reference territory ${ref.code}: parent ${ref.parentCode} not loaded before it`);
           const row = await territories.insert({
-            code: ref.code, isoCode: ref.isoCode, level: ref.level, parentId: parentId ?? null,
-            nameKy: ref.name.ky, nameRu: ref.name.ru, nameEn: ref.name.en, variants: ref.variants,
-            adminCenter: ref.adminCenter, notes: ref.notes,
+            code: ref.code,
+            isoCode: ref.isoCode,
+            level: ref.level,
+            parentId: parentId ?? null,
+            nameKy: ref.name.ky,
+            nameRu: ref.name.ru,
+            nameEn: ref.name.en,
+            variants: ref.variants,
+            adminCenter: ref.adminCenter,
+            notes: ref.notes,
           });
           codes.set(ref.code, row.id);
           addedTerritories++;
-          await deps.audit.record(ex, actor, { action: 'territory.created', entityType: 'territory', entityId: row.id, after: presentTerritory(row) });
+          await deps.audit.record(ex, actor, {
+            action: 'territory.created',
+            entityType: 'territory',
+            entityId: row.id,
+            after: presentTerritory(row),
+          });
         }
         for (const ref of data.population) {
           const territoryId = codes.get(ref.code);
           if (!territoryId) throw new Error(`Reference population for unknown territory ${ref.code}`);
           if (await territories.findPopulation(territoryId, ref.year)) continue;
           const saved = await territories.upsertPopulation({
-            territoryId, year: ref.year, total: ref.total, male: ref.male, female: ref.female, minors: null, youth: null, source: ref.source, isEstimate: false,
+            territoryId,
+            year: ref.year,
+            total: ref.total,
+            male: ref.male,
+            female: ref.female,
+            minors: null,
+            youth: null,
+            source: ref.source,
+            isEstimate: false,
           });
           addedPopulation++;
-          await deps.audit.record(ex, actor, { action: 'population.created', entityType: 'population', entityId: `${territoryId}/${ref.year}`, after: presentPopulation(saved) });
+          await deps.audit.record(ex, actor, {
+            action: 'population.created',
+            entityType: 'population',
+            entityId: `${territoryId}/${ref.year}`,
+            after: presentPopulation(saved),
+          });
         }
         return { territories: addedTerritories, population: addedPopulation };
       });

@@ -5,8 +5,17 @@ import type { JobSpec } from '#server/jobs/job-definition';
 export const populationImportJob = {
   name: 'territories.import-population',
   version: 1,
-  payloadSchema: Type.Object({ uploadId: Type.String({ format: 'uuid' }), actorId: Type.Union([Type.String(), Type.Null()]), actorUsername: Type.String() }),
+  payloadSchema: Type.Object({
+    uploadId: Type.String({ format: 'uuid' }),
+    actorId: Type.Union([Type.String(), Type.Null()]),
+    actorUsername: Type.String(),
+  }),
   maxAttempts: 3,
 } satisfies JobSpec;
 
-export type PopulationImportSummary = { rowCount: number; inserted: number; updated: number; unchanged: number };
+export type PopulationImportSummary = {
+  rowCount: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+};
