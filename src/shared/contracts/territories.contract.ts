@@ -109,6 +109,19 @@ export const populationYearParamsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** Columns of a population file (CSV or XLSX), in template order. */
+export const populationFileColumns = [
+  'code',
+  'year',
+  'total',
+  'male',
+  'female',
+  'age_0_17',
+  'age_14_35',
+  'source',
+  'is_estimate',
+] as const;
+
 /** One problem found in an uploaded file: the row (1-based, as a spreadsheet shows it) and the column. */
 export const importProblemSchema = Type.Object(
   {

@@ -149,6 +149,25 @@ describe('population imports that are refused', () => {
     expect((await upload('latin1.csv', latin1)).json()).toMatchObject({ code: 'FILE_UNREADABLE' });
   });
 
+  it('answers a truncated or malformed multipart body with 400, not a server error', async () => {
+    const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken };
+    const truncated = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/population-imports',
+      headers: { ...headers, 'content-type': 'multipart/form-data; boundary=xyz' },
+      payload: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncode,year',
+    });
+    expect(truncated.statusCode).toBe(400);
+    expect(truncated.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'file' } });
+    const noBoundary = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/population-imports',
+      headers: { ...headers, 'content-type': 'multipart/form-data' },
+      payload: 'code,year',
+    });
+    expect(noBoundary.statusCode).toBe(400);
+  });
+
   it('wants the file as multipart in the field "file"', async () => {
     const wrongField = await uploadPopulationFile(t, admin, {
       filename: 'p.csv',

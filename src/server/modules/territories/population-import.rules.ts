@@ -1,17 +1,7 @@
-import type { ImportProblem } from '#shared/contracts/territories.contract';
+import { populationFileColumns, type ImportProblem } from '#shared/contracts/territories.contract';
 
-/** Columns of a population file, in template order. */
-export const populationColumns = [
-  'code',
-  'year',
-  'total',
-  'male',
-  'female',
-  'age_0_17',
-  'age_14_35',
-  'source',
-  'is_estimate',
-] as const;
+/** Columns of a population file; the contract shares them with the web interface's template help. */
+export const populationColumns = populationFileColumns;
 const requiredColumns = ['code', 'year', 'total', 'source'] as const;
 
 export type PopulationImportRow = {

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponseSchema, idParamsSchema, okResponseSchema } from '#shared/contracts/common.contract';
 import {
@@ -128,14 +129,11 @@ export function territoryRoutes(app: TypedApp, options: { territories: Territory
           'UNSUPPORTED_MEDIA_TYPE',
           'Upload the file as multipart/form-data in the field "file".',
         );
-      const part = await request.file();
-      if (!part || part.fieldname !== 'file')
-        throw new AppError('VALIDATION_FAILED', 'Upload the file in the field "file".', { field: 'file' });
-      const data = await part.toBuffer();
+      const upload = await readUploadedFile(request);
       const accepted = await service.startPopulationImport(actorOf(request), {
-        filename: part.filename,
-        contentType: part.mimetype,
-        data,
+        filename: upload.filename,
+        contentType: upload.mimetype,
+        data: upload.data,
       });
       return reply.status(202).send(accepted);
     },
@@ -162,4 +160,27 @@ export function territoryRoutes(app: TypedApp, options: { territories: Territory
         .send(file.data);
     },
   );
+}
+
+/**
+ * Reads the one file of a multipart request. A truncated or malformed body is the client's mistake: the
+ * multipart parser reports it with a plain Error, which would otherwise become a 500.
+ */
+async function readUploadedFile(
+  request: FastifyRequest,
+): Promise<{ filename: string; mimetype: string; data: Buffer }> {
+  try {
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') {
+      throw new AppError('VALIDATION_FAILED', 'Upload the file in the field "file".', { field: 'file' });
+    }
+    return { filename: part.filename, mimetype: part.mimetype, data: await part.toBuffer() };
+  } catch (error) {
+    // Size limits and the like arrive as Fastify errors with codes, which the error handler maps.
+    if (error instanceof AppError || (error as { code?: unknown }).code !== undefined) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('VALIDATION_FAILED', `The upload is not valid multipart/form-data: ${reason}.`, {
+      field: 'file',
+    });
+  }
 }

@@ -22,22 +22,13 @@ import { ErrorAlert } from '#web/ui/ErrorAlert';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { useJob } from '#web/modules/jobs/hooks/useJobs';
 import { JobResult } from '#web/modules/jobs/components/JobResult';
+import { populationFileColumns } from '#shared/contracts/territories.contract';
 import { JobStatusBadge } from '#web/modules/jobs/components/JobStatusBadge';
 import { isJobActive } from '#web/modules/jobs/job-status';
 import { populationTemplateUrl } from '../api/territories.api';
 import { territoryKeys, useImportPopulation } from '../hooks/useTerritories';
 
-const templateColumns = [
-  'code',
-  'year',
-  'total',
-  'male',
-  'female',
-  'age_0_17',
-  'age_14_35',
-  'source',
-  'is_estimate',
-];
+const templateColumns = populationFileColumns;
 
 /**
  * Population import: template download, file upload, the row-level problems of a rejected file
