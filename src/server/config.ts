@@ -87,19 +87,19 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     return fallback;
   };
   const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-  const logLevel = env.KUZOT_LOG_LEVEL ?? 'info';
+  const logLevel = env.KUZOT_LOG_LEVEL || 'info';
   if (!logLevels.includes(logLevel)) errors.push(`KUZOT_LOG_LEVEL: one of ${logLevels.join(', ')}`);
   const databaseUrl = env.KUZOT_DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     errors.push('KUZOT_DATABASE_URL: expected postgres://user@host:port/database');
   }
-  const secureRaw = (env.KUZOT_SECURE_COOKIES ?? 'auto').toLowerCase();
+  const secureRaw = (env.KUZOT_SECURE_COOKIES || 'auto').toLowerCase();
   const secureCookies = secureRaw === 'auto' ? 'auto' : bool('KUZOT_SECURE_COOKIES', false);
 
   const config: Config = {
     port: int('KUZOT_PORT', 8080, 0, 65535),
-    host: env.KUZOT_HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.KUZOT_DATA_DIR ?? './data'),
+    host: env.KUZOT_HOST || '0.0.0.0',
+    dataDir: path.resolve(env.KUZOT_DATA_DIR || './data'),
     databaseUrl,
     databasePoolSize: int('KUZOT_DATABASE_POOL_SIZE', 10, 1, 200),
     logLevel,
@@ -112,10 +112,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     loginIpLimit: int('KUZOT_LOGIN_IP_LIMIT', 30, 1, 100_000),
     bodyLimitBytes: int('KUZOT_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     uploadLimitBytes: int('KUZOT_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    roles: parseRoles(env.KUZOT_ROLES ?? 'all', errors),
+    roles: parseRoles(env.KUZOT_ROLES || 'all', errors),
     jobPollMs: int('KUZOT_JOB_POLL_MS', 1000, 10, 60_000),
     seedReference: bool('KUZOT_SEED_REFERENCE', true),
-    webDir: path.resolve(env.KUZOT_WEB_DIR ?? 'dist/web'),
+    webDir: path.resolve(env.KUZOT_WEB_DIR || 'dist/web'),
     ...overrides,
   };
   if (!config.databaseUrl && (!config.roles.api || !config.roles.worker || !config.roles.scheduler)) {

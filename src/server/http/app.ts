@@ -7,12 +7,8 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  TypeBoxValidatorCompiler,
-  registerAjvFormats,
-  type TypeBoxTypeProvider,
-} from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
+import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyReply, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { sql } from 'kysely';
 import { Compile } from 'typebox/compile';
 import type { TSchema } from 'typebox';
@@ -26,7 +22,9 @@ import { jobRoutes } from '#server/modules/jobs/job.routes';
 import { territoryRoutes } from '#server/modules/territories/territory.routes';
 import { authenticationPlugin } from './auth.plugin';
 import { registerErrorHandler } from './error-handler';
+import { strictValidatorCompiler } from './validator';
 import { instrumentRequests } from './metrics';
+import { createRouteTable } from './route-table';
 import { systemRoutes } from './system.routes';
 import type { TypedApp } from './typed';
 
@@ -57,13 +55,29 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    // A URL that cannot be decoded gets the usual error body, not Fastify's own.
+    frameworkErrors: (error, request, untypedReply) => {
+      const isBadUrl = error.code === 'FST_ERR_BAD_URL';
+      const reply = untypedReply as unknown as FastifyReply;
+      void reply
+        .status(400)
+        .type('application/json; charset=utf-8')
+        .send(
+          JSON.stringify({
+            code: 'VALIDATION_FAILED',
+            message: isBadUrl ? 'The URL is malformed.' : error.message,
+            details: { requestId: request.id },
+          }),
+        );
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  if (options.onRoute) {
-    const onRoute = options.onRoute;
-    app.addHook('onRoute', (route) => onRoute(route as RouteOptions));
-  }
+  const routeTable = createRouteTable();
+  app.addHook('onRoute', (route) => {
+    routeTable.add(route.url, route.method);
+    options.onRoute?.(route as RouteOptions);
+  });
 
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(strictValidatorCompiler);
   // Responses are checked against their schema too: a handler that returns the wrong shape fails loudly
   // instead of leaking fields or sending clients something the contract does not promise.
   app.setSerializerCompiler(({ schema, url, method }) => {
@@ -158,15 +172,16 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      const methodKnown = app.hasRoute({ url: request.url.split('?')[0] ?? '', method: 'GET' });
+      const allowed = routeTable.methodsOf(request.url.split('?')[0] ?? '');
+      if (allowed.length > 0) {
+        return reply
+          .status(405)
+          .header('allow', allowed.join(', '))
+          .send({ code: 'METHOD_NOT_ALLOWED', message: errorCatalogue.METHOD_NOT_ALLOWED.message });
+      }
       return reply
         .status(404)
-        .send({
-          code: 'ROUTE_NOT_FOUND',
-          message: methodKnown
-            ? errorCatalogue.METHOD_NOT_ALLOWED.message
-            : errorCatalogue.ROUTE_NOT_FOUND.message,
-        });
+        .send({ code: 'ROUTE_NOT_FOUND', message: errorCatalogue.ROUTE_NOT_FOUND.message });
     }
     // The single-page app handles its own routes.
     if (hasWeb) return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -87,6 +87,41 @@ describe('system routes and HTTP behaviour', () => {
     expect(anonymous.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
   });
 
+  it('answers a known path with the wrong method with 405 and the allowed methods', async () => {
+    const response = await viewer.request('DELETE', '/api/v1/territories');
+    expect(response.statusCode).toBe(405);
+    expect(response.json()).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
+    expect(response.headers.allow).toContain('GET');
+  });
+
+  it('answers an undecodable URL with the usual error body', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/territories/%E0%A4%A' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('refuses numbers in the path or query that are not plain numbers', async () => {
+    const admin = await t.login(t.admin.username, t.admin.password);
+    const { items } = (await admin.request('GET', '/api/v1/territories')).json<{
+      items: Array<{ id: string }>;
+    }>();
+    const id = items[0]!.id;
+    for (const year of ['2020.5', '0x7e4', '2e3']) {
+      const response = await admin.request('PUT', `/api/v1/territories/${id}/population/${year}`, {
+        total: 1000,
+        source: 'test figure',
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { issues: [{ field: 'params.year' }] },
+      });
+    }
+    const limit = await admin.request('GET', '/api/v1/users?limit=1.5');
+    expect(limit.statusCode).toBe(400);
+    expect(limit.json()).toMatchObject({ details: { issues: [{ field: 'querystring.limit' }] } });
+  });
+
   it('hands other paths to the single-page app', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/territories/some-page' });
     expect(response.statusCode).toBe(200);

@@ -82,8 +82,9 @@ describe('audit log routes', () => {
     const before = (await list('?limit=1')).total;
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
       const response = await admin.request(method, '/api/v1/audit', {});
-      expect(response.statusCode).toBe(404);
-      expect(response.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
+      expect(response.statusCode).toBe(405);
+      expect(response.json()).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
+      expect(response.headers.allow).toBe('GET, HEAD');
       expect((await admin.request(method, '/api/v1/audit/1', {})).statusCode).toBe(404);
     }
     expect((await list('?limit=1')).total).toBe(before);

@@ -20,7 +20,11 @@ describe('sign-in and sessions', () => {
   });
 
   it('sets an HttpOnly, SameSite=Strict cookie', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: t.admin.username, password: t.admin.password } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: t.admin.username, password: t.admin.password },
+    });
     const cookie = response.cookies.find((c) => c.name === 'kuzot_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Strict');
@@ -28,8 +32,16 @@ describe('sign-in and sessions', () => {
   });
 
   it('refuses a wrong password without saying whether the user exists', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: t.admin.username, password: 'nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: t.admin.username, password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
     expect(unknown.json()).toEqual(wrong.json());
@@ -40,11 +52,19 @@ describe('sign-in and sessions', () => {
     const username = s.body.user.username;
     const codes: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'wrong-password' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: 'wrong-password' },
+      });
       codes.push(r.json<{ code: string }>().code);
     }
     expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
-    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Test-password-1-xyz' } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: 'Test-password-1-xyz' },
+    });
     expect(right.statusCode).toBe(423);
     const audit = await t.container.services.audit.list({ action: 'auth.account_locked' });
     expect(audit.items.some((e) => e.actorUsername === username)).toBe(true);
@@ -52,7 +72,11 @@ describe('sign-in and sessions', () => {
 
   it('requires the CSRF token on state-changing requests', async () => {
     const session = await t.login(t.admin.username, t.admin.password);
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: session.cookie } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: session.cookie },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ code: 'CSRF_TOKEN_INVALID' });
   });
@@ -66,12 +90,24 @@ describe('sign-in and sessions', () => {
   });
 
   it('answers malformed JSON and unknown fields with a clear 400', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'MALFORMED_JSON' });
-    const extra = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'b', remember: true } });
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'a', password: 'b', remember: true },
+    });
     expect(extra.statusCode).toBe(400);
-    expect(extra.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ field: 'body.remember', message: 'unknown field' }] } });
+    expect(extra.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { issues: [{ field: 'body.remember', message: 'unknown field' }] },
+    });
   });
 
   it('sends security headers', async () => {

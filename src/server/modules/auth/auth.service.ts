@@ -244,7 +244,27 @@ export function createAuthService(deps: {
       if (!actor.userId) throw new AppError('UNAUTHENTICATED');
       const userId = actor.userId;
       const user = await createUserRepository(deps.tx.executor).findById(userId);
-      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+        // Wrong guesses here count like wrong sign-ins, so a stolen session cannot try passwords without
+        // limit; when the account locks, every session of it ends.
+        const locked = await deps.tx.run(async (ex) => {
+          const next = afterFailedLogin(user, now(), {
+            maxFailures: deps.policy.loginMaxFailures,
+            lockMinutes: deps.policy.loginLockMinutes,
+          });
+          await createUserRepository(ex).update(userId, next);
+          const isNowLocked = isLocked(next, now());
+          if (isNowLocked) await createSessionRepository(ex).deleteForUser(userId);
+          await deps.audit.record(ex, actor, {
+            action: isNowLocked ? 'auth.account_locked' : 'user.password_change_failed',
+            entityType: 'user',
+            entityId: userId,
+            after: { reason: 'wrong_current_password' },
+          });
+          return isNowLocked;
+        });
+        if (locked) throw new AppError('ACCOUNT_LOCKED');
         throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', {
           field: 'currentPassword',
         });

@@ -64,6 +64,32 @@ describe('my own settings (/me)', () => {
     expect((await t.login(user.username, password)).body.user.id).toBe(user.id);
   });
 
+  it('counts wrong current passwords towards the lock, which ends the session', async () => {
+    const { user, password, session } = await signedInUser(t, { role: 'analyst' });
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await session.request('POST', '/api/v1/me/password', {
+        currentPassword: `${password}-guess-${i}`,
+        newPassword: strongPassword(),
+      });
+      codes.push(response.json<{ code: string }>().code);
+    }
+    expect(codes).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'ACCOUNT_LOCKED',
+    ]);
+    expect((await session.request('GET', '/api/v1/auth/session')).statusCode).toBe(401);
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password },
+    });
+    expect(signIn.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+  });
+
   it('refuses a weak new password (400 PASSWORD_TOO_WEAK) and lists what is missing', async () => {
     const { user, password, session } = await signedInUser(t, { role: 'analyst' });
     const short = await session.request('POST', '/api/v1/me/password', {

@@ -54,7 +54,9 @@ describe.skipIf(!testDatabaseUrl())('backups move between PGlite and a PostgreSQ
       expect(restOnFresh).toEqual(restOnServer);
       // The server's log gained the "backed up" entry after the snapshot; the fresh copy one "restored".
       expect(auditOnFresh?.rowCount).toBe(auditOnServer?.rowCount);
-      expect(restOnFresh).toEqual(Object.fromEntries(Object.entries(original).filter(([name]) => name !== 'audit_log')));
+      expect(restOnFresh).toEqual(
+        Object.fromEntries(Object.entries(original).filter(([name]) => name !== 'audit_log')),
+      );
     } finally {
       await fresh.close();
     }

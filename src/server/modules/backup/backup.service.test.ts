@@ -10,7 +10,13 @@ import { systemActor } from '#server/lib/actor';
 import { createTestApp, type TestApp } from '#server/test/test-app';
 import { createTestDatabase, type TestDatabase } from '#server/test/test-db';
 import { createTableChecksum } from './backup-checksum';
-import { populate, restoredStats, rewriteBackup, sequenceStates, statsOfAllTables } from './backup-test-support';
+import {
+  populate,
+  restoredStats,
+  rewriteBackup,
+  sequenceStates,
+  statsOfAllTables,
+} from './backup-test-support';
 import type { BackupHeader, TableStats } from './backup.types';
 
 const actor = systemActor('test:backup');
@@ -54,8 +60,12 @@ describe('backup and restore', () => {
 
   it('writes every table with counts and checksums of the database at backup time', async () => {
     const header = await readHeader(file);
-    expect(Object.fromEntries(header.tables.map((t) => [t.name, { rowCount: t.rowCount, checksum: t.checksum }]))).toEqual(atBackup);
-    expect(header.tables.map((t) => t.name).indexOf('territory')).toBeLessThan(header.tables.map((t) => t.name).indexOf('app_user'));
+    expect(
+      Object.fromEntries(header.tables.map((t) => [t.name, { rowCount: t.rowCount, checksum: t.checksum }])),
+    ).toEqual(atBackup);
+    expect(header.tables.map((t) => t.name).indexOf('territory')).toBeLessThan(
+      header.tables.map((t) => t.name).indexOf('app_user'),
+    );
     expect(Object.keys(atBackup).every((name) => header.tables.some((t) => t.name === name))).toBe(true);
     expect(atBackup.upload?.rowCount).toBe(1);
     expect(atBackup.user_session?.rowCount).toBe(1);
@@ -69,17 +79,30 @@ describe('backup and restore', () => {
     expect(await restoredStats(target.handle.db)).toEqual(atBackup);
     const sequences = await sequenceStates(target.handle.db);
     expect({ ...sequences, 'audit_log.id': sequencesAtBackup['audit_log.id'] }).toEqual(sequencesAtBackup);
-    expect(sequences['audit_log.id']?.lastValue).toBe((sequencesAtBackup['audit_log.id']?.lastValue ?? 0) + 1);
+    expect(sequences['audit_log.id']?.lastValue).toBe(
+      (sequencesAtBackup['audit_log.id']?.lastValue ?? 0) + 1,
+    );
     const restores = await targetContainer.services.audit.list({ action: 'database.restored' });
     expect(restores.items).toHaveLength(1);
     expect(restores.items[0]?.actorUsername).toBe('test:backup');
-    const login = await targetContainer.services.auth.login({ username: 'officer', password: 'Kq7-first-secret-9', ip: '10.9.9.9', userAgent: null, requestId: null });
+    const login = await targetContainer.services.auth.login({
+      username: 'officer',
+      password: 'Kq7-first-secret-9',
+      ip: '10.9.9.9',
+      userAgent: null,
+      requestId: null,
+    });
     expect(login.session.user.username).toBe('officer');
   });
 
   it('restores over changed data, undoing the changes', async () => {
     await populate(source.container).catch(() => undefined);
-    await source.container.services.users.create(actor, { username: 'later', displayName: 'Later', role: 'viewer', password: 'Kq7-third-secret-9' });
+    await source.container.services.users.create(actor, {
+      username: 'later',
+      displayName: 'Later',
+      role: 'viewer',
+      password: 'Kq7-third-secret-9',
+    });
     expect(await restoredStats(source.container.database.db)).not.toEqual(atBackup);
     await source.container.services.backup.restoreBackup(actor, { file });
     expect(await restoredStats(source.container.database.db)).toEqual(atBackup);
@@ -98,21 +121,47 @@ describe('backup and restore', () => {
     const cases: Array<[string, (name: string) => Promise<void> | void, RegExp]> = [
       ['missing', () => undefined, /does not exist/],
       ['plain text', (f) => fs.writeFileSync(f, 'hello'), /not a Kuzot backup/],
-      ['foreign gzip', (f) => fs.writeFileSync(f, zlib.gzipSync('{"format":"other"}\n')), /not a Kuzot backup/],
+      [
+        'foreign gzip',
+        (f) => fs.writeFileSync(f, zlib.gzipSync('{"format":"other"}\n')),
+        /not a Kuzot backup/,
+      ],
       ['truncated', (f) => fs.writeFileSync(f, bytes.subarray(0, Math.floor(bytes.length / 2))), /truncated/],
-      ['damaged', (f) => {
-        const copy = Buffer.from(bytes);
-        for (let i = 200; i < 260; i++) copy[i] = (copy[i] ?? 0) ^ 0xff;
-        fs.writeFileSync(f, copy);
-      }, /cannot be restored/],
-      ['without end marker', (f) => rewriteBackup(file, f, (lines) => lines.slice(0, -1)), /truncated \(no end marker\)/],
-      ['missing rows', (f) => rewriteBackup(file, f, (lines) => lines.filter((l) => !l.startsWith('{"table":"population"'))), /rows of table population/],
-      ['edited row', (f) => rewriteBackup(file, f, (lines) => lines.map((l) => (l.startsWith('{"table":"agency"') ? l.replace(',MIA,', ',MIX,') : l))), /agency do not match its checksum/],
+      [
+        'damaged',
+        (f) => {
+          const copy = Buffer.from(bytes);
+          for (let i = 200; i < 260; i++) copy[i] = (copy[i] ?? 0) ^ 0xff;
+          fs.writeFileSync(f, copy);
+        },
+        /cannot be restored/,
+      ],
+      [
+        'without end marker',
+        (f) => rewriteBackup(file, f, (lines) => lines.slice(0, -1)),
+        /truncated \(no end marker\)/,
+      ],
+      [
+        'missing rows',
+        (f) => rewriteBackup(file, f, (lines) => lines.filter((l) => !l.startsWith('{"table":"population"'))),
+        /rows of table population/,
+      ],
+      [
+        'edited row',
+        (f) =>
+          rewriteBackup(file, f, (lines) =>
+            lines.map((l) => (l.startsWith('{"table":"agency"') ? l.replace(',MIA,', ',MIX,') : l)),
+          ),
+        /agency do not match its checksum/,
+      ],
     ];
     for (const [name, make, message] of cases) {
       const damaged = path.join(dir, `${name.replace(/ /g, '-')}.gz`);
       await make(damaged);
-      await expect(targetContainer.services.backup.restoreBackup(actor, { file: damaged }), name).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message });
+      await expect(
+        targetContainer.services.backup.restoreBackup(actor, { file: damaged }),
+        name,
+      ).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message });
     }
     expect(await statsOfAllTables(target.handle.db)).toEqual(before);
   });
@@ -131,9 +180,13 @@ describe('backup and restore', () => {
       for (const r of chunk.rows) checksum.add(r);
       const table = header.tables.find((t) => t.name === 'agency');
       if (table) table.checksum = checksum.digest();
-      return lines.map((l, i) => (i === 0 ? JSON.stringify(header) : i === agencyLine ? JSON.stringify(chunk) : l));
+      return lines.map((l, i) =>
+        i === 0 ? JSON.stringify(header) : i === agencyLine ? JSON.stringify(chunk) : l,
+      );
     });
-    await expect(targetContainer.services.backup.restoreBackup(actor, { file: forged })).rejects.toMatchObject({
+    await expect(
+      targetContainer.services.backup.restoreBackup(actor, { file: forged }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringMatching(/table agency differs/),
       details: { reason: 'checksum_mismatch', table: 'agency' },
@@ -148,16 +201,20 @@ describe('backup and restore', () => {
       header.migrations.push('209901010000_from_the_future');
       return [JSON.stringify(header), ...lines.slice(1)];
     });
-    await expect(targetContainer.services.backup.restoreBackup(actor, { file: newer })).rejects.toMatchObject({
-      code: 'CONFLICT',
-      message: expect.stringMatching(/newer Kuzot.*209901010000_from_the_future/),
-    });
+    await expect(targetContainer.services.backup.restoreBackup(actor, { file: newer })).rejects.toMatchObject(
+      {
+        code: 'CONFLICT',
+        message: expect.stringMatching(/newer Kuzot.*209901010000_from_the_future/),
+      },
+    );
   });
 
   it('does not overwrite an existing file unless asked, and leaves no partial file', async () => {
     const existing = path.join(dir, 'existing.gz');
     fs.writeFileSync(existing, 'keep me');
-    await expect(source.container.services.backup.createBackup(actor, { file: existing })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      source.container.services.backup.createBackup(actor, { file: existing }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(fs.readFileSync(existing, 'utf8')).toBe('keep me');
     await source.container.services.backup.createBackup(actor, { file: existing, overwrite: true });
     expect(fs.readFileSync(existing).subarray(0, 2).toString('hex')).toBe('1f8b');
