@@ -74,7 +74,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   const routeTable = createRouteTable();
   app.addHook('onRoute', (route) => {
     routeTable.add(route.url, route.method);
-    options.onRoute?.(route as RouteOptions);
+    options.onRoute?.(route);
   });
 
   app.setValidatorCompiler(strictValidatorCompiler);

@@ -29,7 +29,7 @@ export const strictValidatorCompiler: FastifySchemaCompiler<TSchema> = (route) =
   const validate = TypeBoxValidatorCompiler(route);
   if (route.httpPart !== 'params' && route.httpPart !== 'querystring') return validate;
   return (value: unknown) => {
-    const bad = strictNumberProblems(route.schema as SchemaNode, value);
+    const bad = strictNumberProblems(route.schema, value);
     if (bad.length > 0) {
       const error = Object.assign(new Error(`${bad.join(', ')} must be a plain number`), {
         validation: bad.map((field) => ({
