@@ -70,5 +70,11 @@ export function openPgliteInstance(pglite: PGlite): DatabaseHandle {
 /** Opens a pool on a PostgreSQL server. */
 export function openPostgres(url: string, poolSize: number): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection can be closed by the server (restart, failover, an administrator). pg then drops the
+  // client from the pool and the next query opens a new one; without a listener the 'error' event would
+  // crash the process instead.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   return wrap(pool, 'postgres', null);
 }
