@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '#server/config';
 import { createCliHarness, type CliHarness } from './test/cli-harness';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,31 +36,29 @@ async function startServerProcess(env: Record<string, string>): Promise<ChildPro
 describe('the CLI and the embedded database', () => {
   let cli: CliHarness;
   beforeAll(async () => {
-    cli = await createCliHarness();
+    // The lock guards the embedded database, so this always runs on PGlite, in either test mode.
+    cli = await createCliHarness({ embedded: true });
   });
   afterAll(async () => {
     await cli?.cleanup();
   });
 
-  it.skipIf(testDatabaseUrl() !== null)(
-    'refuses to open the data directory while a server holds it, and works once it stops',
-    async () => {
-      const server = await startServerProcess(cli.env);
-      try {
-        for (const argv of [['user', 'list'], ['backup', `${cli.dir}/b.gz`], ['migrate']]) {
-          const r = await cli.run(...argv);
-          expect(r.code).toBe(1);
-          expect(r.stderr).toBe(
-            `error: The embedded database in ${cli.env.KUZOT_DATA_DIR} is in use by process ${server.pid} (a running Kuzot server?). Stop it first, or use a PostgreSQL server (KUZOT_DATABASE_URL).\n`,
-          );
-        }
-      } finally {
-        server.kill('SIGTERM');
-        await once(server, 'exit');
+  it('refuses to open the data directory while a server holds it, and works once it stops', async () => {
+    const server = await startServerProcess(cli.env);
+    try {
+      for (const argv of [['user', 'list'], ['backup', `${cli.dir}/b.gz`], ['migrate']]) {
+        const r = await cli.run(...argv);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toBe(
+          `error: The embedded database in ${cli.env.KUZOT_DATA_DIR} is in use by process ${server.pid} (a running Kuzot server?). Stop it first, or use a PostgreSQL server (KUZOT_DATABASE_URL).\n`,
+        );
       }
-      expect((await cli.run('user', 'list')).code).toBe(0);
-    },
-  );
+    } finally {
+      server.kill('SIGTERM');
+      await once(server, 'exit');
+    }
+    expect((await cli.run('user', 'list')).code).toBe(0);
+  });
 
   it('runs through bin/kuzot.js', async () => {
     const child = spawn(process.execPath, ['bin/kuzot.js', '--help'], {

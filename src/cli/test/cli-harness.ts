@@ -27,12 +27,15 @@ const capture = () => {
   return { stream: { write: (chunk: string) => (text += chunk), isTTY: false }, text: () => text };
 };
 
-/** Creates the data directory (always, for files and the lock) and, in server mode, a fresh database. */
-export async function createCliHarness(): Promise<CliHarness> {
+/**
+ * Creates the data directory (always, for files and the lock) and, in server mode, a fresh database.
+ * `embedded: true` keeps to PGlite whatever the test mode, for tests about the embedded database itself.
+ */
+export async function createCliHarness(options: { embedded?: boolean } = {}): Promise<CliHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuzot-cli-'));
   const env: Record<string, string> = { KUZOT_DATA_DIR: path.join(dir, 'data'), KUZOT_LOG_LEVEL: 'silent' };
   let database: TestDatabase | null = null;
-  if (testDatabaseUrl()) {
+  if (testDatabaseUrl() && !options.embedded) {
     database = await createTestDatabase({ migrate: false });
     if (database.url) env.KUZOT_DATABASE_URL = database.url;
   }

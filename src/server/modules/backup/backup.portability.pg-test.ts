@@ -14,14 +14,15 @@ import { populate, restoredStats, statsOfAllTables } from './backup-test-support
 const actor = systemActor('test:portability');
 const config = loadConfig({ KUZOT_LOG_LEVEL: 'silent' });
 
-// Needs both engines: runs when KUZOT_TEST_DATABASE_URL names a PostgreSQL server.
-describe.skipIf(!testDatabaseUrl())('backups move between PGlite and a PostgreSQL server', () => {
+// Needs both engines, so it runs with `npm run test:pg` (a *.pg-test.ts file), never skipped.
+describe('backups move between PGlite and a PostgreSQL server', () => {
   let server: TestDatabase;
   let pglite: DatabaseHandle;
   let dir: string;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuzot-portability-'));
+    if (!testDatabaseUrl()) throw new Error('this test needs KUZOT_TEST_DATABASE_URL (npm run test:pg)');
     server = await createTestDatabase({ migrate: false });
     pglite = await openPglite('memory://');
   });
