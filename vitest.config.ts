@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/server/test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: two test files at a time, each with its own database.
