@@ -26,6 +26,7 @@ export async function boot(
       const migrated = await migrateToLatest(database.db);
       if (config.seedReference) {
         await container.services.agencies.seedDefaults(actor);
+        await container.services.catalogue.seedDefaults(actor);
         await container.services.territories.loadReferenceData(actor);
       }
       const firstAdministrator = await container.services.users.ensureFirstAdministrator(actor);

@@ -10,6 +10,7 @@ import { createAuthService, type AuthService } from './modules/auth/auth.service
 import { createBackupService, type BackupService } from './modules/backup/backup.service';
 import { createUserService, type UserService } from './modules/auth/user.service';
 import { createFileService, type FileService } from './modules/files/file.service';
+import { createCatalogueService, type CatalogueService } from './modules/indicators/catalogue.service';
 import { createJobService, type JobService } from './modules/jobs/job.service';
 import { createTerritoryJobs } from './modules/territories/territory.jobs';
 import { createTerritoryService, type TerritoryService } from './modules/territories/territory.service';
@@ -20,6 +21,7 @@ export type Services = {
   users: UserService;
   agencies: AgencyService;
   territories: TerritoryService;
+  catalogue: CatalogueService;
   files: FileService;
   jobs: JobService;
   backup: BackupService;
@@ -47,6 +49,7 @@ export function createContainer(
   const audit = createAuditService({ tx });
   const files = createFileService({ tx });
   const agencies = createAgencyService({ tx, audit });
+  const catalogue = createCatalogueService({ tx, audit, agencies });
   const territories = createTerritoryService({
     tx,
     audit,
@@ -75,7 +78,7 @@ export function createContainer(
     config,
     database,
     tx,
-    services: { audit, auth, users, agencies, territories, files, jobs, backup },
+    services: { audit, auth, users, agencies, territories, catalogue, files, jobs, backup },
     jobDefinitions: [...createTerritoryJobs(territories)],
     metrics: createMetrics(),
   };

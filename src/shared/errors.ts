@@ -23,6 +23,15 @@ export const errorCatalogue = {
   USERNAME_TAKEN: { status: 409, message: 'This username is already taken.' },
   TERRITORY_CODE_TAKEN: { status: 409, message: 'A territory with this code already exists.' },
   AGENCY_CODE_TAKEN: { status: 409, message: 'An agency with this code already exists.' },
+  DATA_ELEMENT_CODE_TAKEN: {
+    status: 409,
+    message: 'This code is already used by a data element or an indicator.',
+  },
+  INDICATOR_CODE_TAKEN: {
+    status: 409,
+    message: 'This code is already used by an indicator or a data element.',
+  },
+  VALIDATION_RULE_CODE_TAKEN: { status: 409, message: 'A validation rule with this code already exists.' },
   SCOPE_REQUIRED: { status: 400, message: 'This role needs a scope (agency or territory).' },
   LAST_ADMINISTRATOR: {
     status: 409,

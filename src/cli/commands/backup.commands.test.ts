@@ -20,7 +20,8 @@ describe('kuzot migrate, seed, backup and restore', () => {
   it('migrates and lists what it applied, then reports the schema up to date', async () => {
     expect(await cli.run('migrate')).toMatchObject({
       code: 0,
-      stdout: 'Applied 1 migration(s):\n  202611241900_create_foundation\n',
+      stdout:
+        'Applied 2 migration(s):\n  202611241900_create_foundation\n  202611242100_create_indicator_catalogue\n',
     });
     expect(await cli.run('migrate')).toMatchObject({
       code: 0,
@@ -33,13 +34,13 @@ describe('kuzot migrate, seed, backup and restore', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/First administrator[\s\S]*username: admin\n {2}password: \S+/);
     expect(first.stdout).toMatch(
-      /Agencies added: [1-9]\d*\nTerritories added: [1-9]\d*\nPopulation figures added: [1-9]\d*\n/,
+      /Agencies added: [1-9]\d*\nCatalogue items added: [1-9]\d*\nTerritories added: [1-9]\d*\nPopulation figures added: [1-9]\d*\n/,
     );
     const again = await cli.run('seed', '--demo');
     expect(again).toMatchObject({
       code: 0,
       stdout:
-        'Agencies added: 0\nTerritories added: 0\nPopulation figures added: 0\nNo demo data yet: demonstration indicator data arrives with the indicators module.\n',
+        'Agencies added: 0\nCatalogue items added: 0\nTerritories added: 0\nPopulation figures added: 0\nNo demo data yet: demonstration indicator data arrives with the indicators module.\n',
     });
   });
 
@@ -52,7 +53,7 @@ describe('kuzot migrate, seed, backup and restore', () => {
     const r = await cli.run('backup', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^Backup written to .*kuzot\.backup\.gz: 9 tables, \d+ rows, \d+ KiB \(schema: 202611241900_create_foundation\)\.\n$/,
+      /^Backup written to .*kuzot\.backup\.gz: 17 tables, \d+ rows, \d+ KiB \(schema: 202611242100_create_indicator_catalogue\)\.\n$/,
     );
     expect(r.stderr).toContain('Backing up: 100%');
     expect(await cli.run('backup', file)).toMatchObject({
@@ -70,7 +71,7 @@ describe('kuzot migrate, seed, backup and restore', () => {
     ).toBe(0);
     const r = await cli.run('restore', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Restored 9 tables, \d+ rows from the backup of \d{4}-\d\d-\d\dT/);
+    expect(r.stdout).toMatch(/^Restored 17 tables, \d+ rows from the backup of \d{4}-\d\d-\d\dT/);
     expect(r.stderr).toContain('Checking file: 100%');
     expect(r.stderr).toContain('Restoring: 100%');
     expect(await cli.inspect((c) => restoredStats(c.database.db))).toEqual(atBackup);

@@ -138,6 +138,111 @@ export type UploadTable = {
   createdAt: Generated<Timestamp>;
 };
 
+export type CategoryTable = {
+  id: Generated<string>;
+  code: string;
+  nameKy: string;
+  nameRu: string;
+  nameEn: string;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+};
+
+export type CategoryOptionTable = {
+  id: Generated<string>;
+  categoryId: string;
+  code: string;
+  nameKy: string;
+  nameRu: string;
+  nameEn: string;
+  sortOrder: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+};
+
+export type CategoryComboTable = {
+  id: Generated<string>;
+  code: string;
+  nameKy: string;
+  nameRu: string;
+  nameEn: string;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+};
+
+export type CategoryComboCategoryTable = {
+  comboId: string;
+  categoryId: string;
+  position: number;
+};
+
+export type DataElementTable = {
+  id: Generated<string>;
+  code: string;
+  nameKy: string;
+  nameRu: string;
+  nameEn: string;
+  description: Generated<string>;
+  agencyId: string;
+  unit: string;
+  valueType: string;
+  periodType: string;
+  categoryComboId: string;
+  aggregationTime: string;
+  aggregationTerritory: string;
+  direction: string;
+  isActive: Generated<boolean>;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+};
+
+export type IndicatorTable = {
+  id: Generated<string>;
+  code: string;
+  nameKy: string;
+  nameRu: string;
+  nameEn: string;
+  description: Generated<string>;
+  unit: string;
+  direction: string;
+  decimals: Generated<number>;
+  isActive: Generated<boolean>;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+};
+
+/**
+ * `validFrom`/`validTo` are SQL `date`s written as `YYYY-MM-DD`; the repository reads them back as text
+ * (`to_char`) so no driver turns them into a local-time Date.
+ */
+export type IndicatorVersionTable = {
+  id: Generated<string>;
+  indicatorId: string;
+  version: number;
+  formula: string;
+  validFrom: string;
+  validTo: string | null;
+  createdBy: string | null;
+  createdAt: Generated<Timestamp>;
+};
+
+export type ValidationRuleTable = {
+  id: Generated<string>;
+  code: string;
+  nameKy: string;
+  nameRu: string;
+  nameEn: string;
+  description: Generated<string>;
+  leftSide: string;
+  operator: string;
+  rightSide: string;
+  importance: string;
+  periodType: string;
+  isActive: Generated<boolean>;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+};
+
 export type Database = {
   agency: AgencyTable;
   territory: TerritoryTable;
@@ -148,6 +253,14 @@ export type Database = {
   auditLog: AuditLogTable;
   job: JobTable;
   upload: UploadTable;
+  category: CategoryTable;
+  categoryOption: CategoryOptionTable;
+  categoryCombo: CategoryComboTable;
+  categoryComboCategory: CategoryComboCategoryTable;
+  dataElement: DataElementTable;
+  indicator: IndicatorTable;
+  indicatorVersion: IndicatorVersionTable;
+  validationRule: ValidationRuleTable;
 };
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -159,3 +272,13 @@ export type AppUserRow = Selectable<AppUserTable>;
 export type UserSessionRow = Selectable<UserSessionTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type JobRow = Selectable<JobTable>;
+export type CategoryRow = Selectable<CategoryTable>;
+export type CategoryOptionRow = Selectable<CategoryOptionTable>;
+export type CategoryComboRow = Selectable<CategoryComboTable>;
+export type CategoryComboCategoryRow = Selectable<CategoryComboCategoryTable>;
+export type DataElementRow = Selectable<DataElementTable>;
+export type NewDataElementRow = Insertable<DataElementTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type IndicatorVersionRow = Selectable<IndicatorVersionTable>;
+export type ValidationRuleRow = Selectable<ValidationRuleTable>;
+export type NewValidationRuleRow = Insertable<ValidationRuleTable>;

@@ -48,6 +48,14 @@ const accessTable: Record<string, Allowed> = {
   'GET /api/v1/agencies': everyone,
   'POST /api/v1/agencies': admin,
   'PATCH /api/v1/agencies/:id': admin,
+  'GET /api/v1/catalogue': everyone,
+  'POST /api/v1/data-elements': admin,
+  'PATCH /api/v1/data-elements/:id': admin,
+  'POST /api/v1/indicators': admin,
+  'PATCH /api/v1/indicators/:id': admin,
+  'POST /api/v1/indicators/:id/versions': admin,
+  'POST /api/v1/validation-rules': admin,
+  'PATCH /api/v1/validation-rules/:id': admin,
   'GET /api/v1/territories': everyone,
   'GET /api/v1/territories/:id': everyone,
   'POST /api/v1/territories': admin,
@@ -68,6 +76,7 @@ type Context = { t: TestApp; caller: Caller; account: Account | null; signIn: Ac
 type RequestSpec = { payload?: unknown; headers?: Record<string, string>; session?: Session | null };
 
 let territoryCounter = 0;
+const catalogueCode = () => uniqueName('m').replace(/\W/g, '_').toLowerCase();
 const name = { ky: 'Сыноо', ru: 'Тест', en: 'Test' };
 const brokenCsv = csvOf([
   ['code', 'year'],
@@ -97,6 +106,44 @@ const requestSpecs: Record<string, (c: Context) => RequestSpec | Promise<Request
     payload: { code: uniqueName('M').replace(/\W/g, '_').toUpperCase(), name, shortName: name },
   }),
   'PATCH /api/v1/agencies/:id': () => ({ payload: { isActive: true } }),
+  'POST /api/v1/data-elements': async (c) => ({
+    payload: {
+      code: catalogueCode(),
+      name,
+      agencyId: (await c.t.container.services.agencies.list()).items[0]?.id,
+      unit: 'cases',
+      valueType: 'integer',
+      periodType: 'month',
+      aggregationTime: 'sum',
+      aggregationTerritory: 'sum',
+      direction: 'neutral',
+    },
+  }),
+  'PATCH /api/v1/data-elements/:id': () => ({ payload: { isActive: true } }),
+  'POST /api/v1/indicators': () => ({
+    payload: {
+      code: catalogueCode(),
+      name,
+      unit: 'per_100k',
+      direction: 'neutral',
+      formula: '#{drug_crimes} / #{population.total} * 100000',
+      validFrom: '2015-01-01',
+    },
+  }),
+  'PATCH /api/v1/indicators/:id': () => ({ payload: { decimals: 2 } }),
+  'POST /api/v1/indicators/:id/versions': () => ({ payload: { formula: '1', validFrom: '2030-01-01' } }),
+  'POST /api/v1/validation-rules': () => ({
+    payload: {
+      code: catalogueCode(),
+      name,
+      leftSide: '#{drug_crimes}',
+      operator: '>=',
+      rightSide: '0',
+      importance: 'low',
+      periodType: 'month',
+    },
+  }),
+  'PATCH /api/v1/validation-rules/:id': () => ({ payload: { isActive: true } }),
   'POST /api/v1/territories': (c) => ({
     payload: {
       code: `417990${String(++territoryCounter).padStart(8, '0')}`,
@@ -240,6 +287,9 @@ describe('access matrix', () => {
     expect((await send(c, 'POST', '/api/v1/users')).statusCode).toBe(201);
     expect((await send(c, 'POST', '/api/v1/agencies')).statusCode).toBe(201);
     expect((await send(c, 'POST', '/api/v1/territories')).statusCode).toBe(201);
+    expect((await send(c, 'POST', '/api/v1/data-elements')).statusCode).toBe(201);
+    expect((await send(c, 'POST', '/api/v1/indicators')).statusCode).toBe(201);
+    expect((await send(c, 'POST', '/api/v1/validation-rules')).statusCode).toBe(201);
     expect((await send(c, 'POST', '/api/v1/population-imports')).json()).toMatchObject({
       code: 'IMPORT_INVALID',
     });

@@ -15,6 +15,7 @@ import type { TSchema } from 'typebox';
 import { errorCatalogue } from '#shared/errors';
 import type { Container } from '#server/container';
 import { agencyRoutes } from '#server/modules/agencies/agency.routes';
+import { catalogueRoutes } from '#server/modules/indicators/catalogue.routes';
 import { auditRoutes } from '#server/modules/audit/audit.routes';
 import { authRoutes } from '#server/modules/auth/auth.routes';
 import { userRoutes } from '#server/modules/auth/user.routes';
@@ -156,6 +157,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   userRoutes(app, { users: services.users });
   auditRoutes(app, { audit: services.audit });
   agencyRoutes(app, { agencies: services.agencies });
+  catalogueRoutes(app, { catalogue: services.catalogue });
   territoryRoutes(app, { territories: services.territories });
   jobRoutes(app, { jobs: services.jobs });
 

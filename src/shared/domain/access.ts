@@ -21,6 +21,8 @@ export const permissionRoles = {
   'population.import': ['administrator'],
   'agencies.read': everyone,
   'agencies.manage': ['administrator'],
+  'catalogue.read': everyone,
+  'catalogue.manage': ['administrator'],
   'users.read': ['administrator'],
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],

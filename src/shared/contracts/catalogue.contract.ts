@@ -1,0 +1,251 @@
+import { Type, type Static } from 'typebox';
+import { periodTypes } from '../domain/period';
+import { localisedNameSchema, uuidSchema } from './common.contract';
+
+/** Codes of data elements and derived indicators: one namespace, usable in formulas as `#{code}`. */
+export const catalogueCodeSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9_]*$' });
+/** A calendar date `YYYY-MM-DD`. */
+export const calendarDateSchema = Type.String({ format: 'date' });
+
+export const valueTypes = ['integer', 'number', 'percentage'] as const;
+export const aggregations = ['sum', 'average', 'last'] as const;
+export const directions = ['higher_is_worse', 'higher_is_better', 'neutral'] as const;
+
+/** How a validation rule compares its left side with its right side. */
+export const ruleOperators = ['<', '<=', '=', '!=', '>=', '>'] as const;
+export const importances = ['low', 'medium', 'high'] as const;
+
+export const valueTypeSchema = Type.Enum([...valueTypes]);
+export const periodTypeSchema = Type.Enum([...periodTypes]);
+export const aggregationSchema = Type.Enum([...aggregations]);
+export const directionSchema = Type.Enum([...directions]);
+export const ruleOperatorSchema = Type.Enum([...ruleOperators]);
+export const importanceSchema = Type.Enum([...importances]);
+const descriptionSchema = Type.String({ maxLength: 4000 });
+const unitSchema = Type.String({ minLength: 1, maxLength: 100 });
+const formulaSchema = Type.String({ minLength: 1, maxLength: 5000 });
+
+export const categoryOptionSchema = Type.Object(
+  { id: uuidSchema, code: Type.String(), name: localisedNameSchema, sortOrder: Type.Integer() },
+  { additionalProperties: false },
+);
+export type CategoryOption = Static<typeof categoryOptionSchema>;
+
+export const categorySchema = Type.Object(
+  {
+    id: uuidSchema,
+    code: Type.String(),
+    name: localisedNameSchema,
+    /** In display order. */
+    options: Type.Array(categoryOptionSchema),
+  },
+  { additionalProperties: false },
+);
+export type Category = Static<typeof categorySchema>;
+
+/** A disaggregation: the cross product of its categories' options; `default` has no categories. */
+export const categoryComboSchema = Type.Object(
+  {
+    id: uuidSchema,
+    code: Type.String(),
+    name: localisedNameSchema,
+    /** The categories, in position order. */
+    categoryIds: Type.Array(uuidSchema),
+  },
+  { additionalProperties: false },
+);
+export type CategoryCombo = Static<typeof categoryComboSchema>;
+
+export const dataElementSchema = Type.Object(
+  {
+    id: uuidSchema,
+    code: Type.String(),
+    name: localisedNameSchema,
+    description: Type.String(),
+    agencyId: uuidSchema,
+    unit: Type.String(),
+    valueType: valueTypeSchema,
+    periodType: periodTypeSchema,
+    categoryComboId: uuidSchema,
+    aggregationTime: aggregationSchema,
+    aggregationTerritory: aggregationSchema,
+    direction: directionSchema,
+    isActive: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type DataElement = Static<typeof dataElementSchema>;
+
+export const indicatorVersionSchema = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    /** Canonical text, e.g. `#{drug_crimes} / #{population.total} * 100000`. */
+    formula: Type.String(),
+    /** The first day this version applies; a period uses the version valid on its first day. */
+    validFrom: calendarDateSchema,
+    /** The last day it applies; null while it is the current version. */
+    validTo: Type.Union([calendarDateSchema, Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type IndicatorVersion = Static<typeof indicatorVersionSchema>;
+
+export const indicatorSchema = Type.Object(
+  {
+    id: uuidSchema,
+    code: Type.String(),
+    name: localisedNameSchema,
+    description: Type.String(),
+    unit: Type.String(),
+    direction: directionSchema,
+    decimals: Type.Integer(),
+    isActive: Type.Boolean(),
+    /** Every version, oldest first. */
+    versions: Type.Array(indicatorVersionSchema),
+  },
+  { additionalProperties: false },
+);
+export type Indicator = Static<typeof indicatorSchema>;
+
+export const validationRuleSchema = Type.Object(
+  {
+    id: uuidSchema,
+    code: Type.String(),
+    name: localisedNameSchema,
+    description: Type.String(),
+    /** Formula over data elements, indicators and population, in canonical text. */
+    leftSide: Type.String(),
+    operator: ruleOperatorSchema,
+    rightSide: Type.String(),
+    importance: importanceSchema,
+    periodType: periodTypeSchema,
+    isActive: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type ValidationRule = Static<typeof validationRuleSchema>;
+
+/** Everything the catalogue screens need, in one response. */
+export const catalogueSchema = Type.Object(
+  {
+    categories: Type.Array(categorySchema),
+    categoryCombos: Type.Array(categoryComboSchema),
+    dataElements: Type.Array(dataElementSchema),
+    indicators: Type.Array(indicatorSchema),
+    validationRules: Type.Array(validationRuleSchema),
+    /** Population codes a formula may refer to besides data elements and indicators. */
+    populationCodes: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type Catalogue = Static<typeof catalogueSchema>;
+
+export const createDataElementRequestSchema = Type.Object(
+  {
+    code: catalogueCodeSchema,
+    name: localisedNameSchema,
+    description: Type.Optional(descriptionSchema),
+    agencyId: uuidSchema,
+    unit: unitSchema,
+    valueType: valueTypeSchema,
+    periodType: periodTypeSchema,
+    /** Omitted: the `default` combination (no disaggregation). */
+    categoryComboId: Type.Optional(uuidSchema),
+    aggregationTime: aggregationSchema,
+    aggregationTerritory: aggregationSchema,
+    direction: directionSchema,
+  },
+  { additionalProperties: false },
+);
+export type CreateDataElementRequest = Static<typeof createDataElementRequestSchema>;
+
+/** The code cannot change: formulas refer to it. */
+export const updateDataElementRequestSchema = Type.Object(
+  {
+    name: Type.Optional(localisedNameSchema),
+    description: Type.Optional(descriptionSchema),
+    agencyId: Type.Optional(uuidSchema),
+    unit: Type.Optional(unitSchema),
+    valueType: Type.Optional(valueTypeSchema),
+    periodType: Type.Optional(periodTypeSchema),
+    categoryComboId: Type.Optional(uuidSchema),
+    aggregationTime: Type.Optional(aggregationSchema),
+    aggregationTerritory: Type.Optional(aggregationSchema),
+    direction: Type.Optional(directionSchema),
+    isActive: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type UpdateDataElementRequest = Static<typeof updateDataElementRequestSchema>;
+
+export const createIndicatorRequestSchema = Type.Object(
+  {
+    code: catalogueCodeSchema,
+    name: localisedNameSchema,
+    description: Type.Optional(descriptionSchema),
+    unit: unitSchema,
+    direction: directionSchema,
+    decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
+    /** The formula of version 1. */
+    formula: formulaSchema,
+    /** The first day version 1 applies. */
+    validFrom: calendarDateSchema,
+  },
+  { additionalProperties: false },
+);
+export type CreateIndicatorRequest = Static<typeof createIndicatorRequestSchema>;
+
+/** Everything but the code and the formula (a formula changes by adding a version). */
+export const updateIndicatorRequestSchema = Type.Object(
+  {
+    name: Type.Optional(localisedNameSchema),
+    description: Type.Optional(descriptionSchema),
+    unit: Type.Optional(unitSchema),
+    direction: Type.Optional(directionSchema),
+    decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
+    isActive: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type UpdateIndicatorRequest = Static<typeof updateIndicatorRequestSchema>;
+
+export const createIndicatorVersionRequestSchema = Type.Object(
+  {
+    formula: formulaSchema,
+    /** The first day the new formula applies; the current version then ends the day before. */
+    validFrom: calendarDateSchema,
+  },
+  { additionalProperties: false },
+);
+export type CreateIndicatorVersionRequest = Static<typeof createIndicatorVersionRequestSchema>;
+
+export const createValidationRuleRequestSchema = Type.Object(
+  {
+    code: catalogueCodeSchema,
+    name: localisedNameSchema,
+    description: Type.Optional(descriptionSchema),
+    leftSide: formulaSchema,
+    operator: ruleOperatorSchema,
+    rightSide: formulaSchema,
+    importance: importanceSchema,
+    periodType: periodTypeSchema,
+  },
+  { additionalProperties: false },
+);
+export type CreateValidationRuleRequest = Static<typeof createValidationRuleRequestSchema>;
+
+export const updateValidationRuleRequestSchema = Type.Object(
+  {
+    name: Type.Optional(localisedNameSchema),
+    description: Type.Optional(descriptionSchema),
+    leftSide: Type.Optional(formulaSchema),
+    operator: Type.Optional(ruleOperatorSchema),
+    rightSide: Type.Optional(formulaSchema),
+    importance: Type.Optional(importanceSchema),
+    periodType: Type.Optional(periodTypeSchema),
+    isActive: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type UpdateValidationRuleRequest = Static<typeof updateValidationRuleRequestSchema>;
