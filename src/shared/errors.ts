@@ -41,6 +41,16 @@ export const errorCatalogue = {
     status: 409,
     message: 'You cannot disable yourself or remove your own administrator role.',
   },
+  OUT_OF_SCOPE: {
+    status: 403,
+    message: 'This agency or territory is outside your scope.',
+  },
+  DATA_LOCKED: { status: 409, message: 'These figures are approved and locked; unlock them first.' },
+  VALUE_INVALID: { status: 400, message: 'The value is not valid for this data element.' },
+  APPROVAL_STATE_INVALID: {
+    status: 409,
+    message: 'This step is not possible in the current approval state.',
+  },
   IMPORT_INVALID: { status: 422, message: 'The file has errors; nothing was imported.' },
   FILE_UNREADABLE: { status: 422, message: 'The file could not be read.' },
   NOT_READY: { status: 503, message: 'The service is not ready.' },

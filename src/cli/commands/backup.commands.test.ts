@@ -21,7 +21,7 @@ describe('kuzot migrate, seed, backup and restore', () => {
     expect(await cli.run('migrate')).toMatchObject({
       code: 0,
       stdout:
-        'Applied 2 migration(s):\n  202611241900_create_foundation\n  202611242100_create_indicator_catalogue\n',
+        'Applied 3 migration(s):\n  202611241900_create_foundation\n  202611242100_create_indicator_catalogue\n  202611242200_create_data_values\n',
     });
     expect(await cli.run('migrate')).toMatchObject({
       code: 0,
@@ -53,7 +53,7 @@ describe('kuzot migrate, seed, backup and restore', () => {
     const r = await cli.run('backup', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^Backup written to .*kuzot\.backup\.gz: 17 tables, \d+ rows, \d+ KiB \(schema: 202611242100_create_indicator_catalogue\)\.\n$/,
+      /^Backup written to .*kuzot\.backup\.gz: 22 tables, \d+ rows, \d+ KiB \(schema: 202611242200_create_data_values\)\.\n$/,
     );
     expect(r.stderr).toContain('Backing up: 100%');
     expect(await cli.run('backup', file)).toMatchObject({
@@ -71,7 +71,7 @@ describe('kuzot migrate, seed, backup and restore', () => {
     ).toBe(0);
     const r = await cli.run('restore', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Restored 17 tables, \d+ rows from the backup of \d{4}-\d\d-\d\dT/);
+    expect(r.stdout).toMatch(/^Restored 22 tables, \d+ rows from the backup of \d{4}-\d\d-\d\dT/);
     expect(r.stderr).toContain('Checking file: 100%');
     expect(r.stderr).toContain('Restoring: 100%');
     expect(await cli.inspect((c) => restoredStats(c.database.db))).toEqual(atBackup);

@@ -243,6 +243,70 @@ export type ValidationRuleTable = {
   updatedAt: Generated<Timestamp>;
 };
 
+/** `periodStart` is an SQL `date`; repositories read it back as text (`to_char`), like indicator versions. */
+export type DataValueTable = {
+  dataElementId: string;
+  period: string;
+  territoryId: string;
+  disaggregation: Generated<string>;
+  periodStart: string;
+  value: number;
+  comment: string | null;
+  flag: string | null;
+  source: string;
+  isSynthetic: Generated<boolean>;
+  updatedBy: string | null;
+  updatedAt: Generated<Timestamp>;
+};
+
+export type DataValueHistoryTable = {
+  id: Generated<string>;
+  dataElementId: string;
+  period: string;
+  territoryId: string;
+  disaggregation: string;
+  oldValue: number | null;
+  newValue: number | null;
+  oldComment: string | null;
+  newComment: string | null;
+  oldFlag: string | null;
+  newFlag: string | null;
+  source: string;
+  changedBy: string | null;
+  changedByUsername: string | null;
+  changedAt: Generated<Timestamp>;
+};
+
+export type ValueBoundTable = {
+  id: Generated<string>;
+  dataElementId: string;
+  territoryId: string | null;
+  minValue: number | null;
+  maxValue: number | null;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+};
+
+export type DataApprovalTable = {
+  agencyId: string;
+  territoryId: string;
+  period: string;
+  status: string;
+  submittedBy: string | null;
+  submittedAt: Timestamp | null;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  reason: string | null;
+  updatedAt: Generated<Timestamp>;
+};
+
+export type ReportingDeadlineTable = {
+  agencyId: string;
+  periodType: string;
+  daysAfterEnd: number;
+  updatedAt: Generated<Timestamp>;
+};
+
 export type Database = {
   agency: AgencyTable;
   territory: TerritoryTable;
@@ -261,6 +325,11 @@ export type Database = {
   indicator: IndicatorTable;
   indicatorVersion: IndicatorVersionTable;
   validationRule: ValidationRuleTable;
+  dataValue: DataValueTable;
+  dataValueHistory: DataValueHistoryTable;
+  valueBound: ValueBoundTable;
+  dataApproval: DataApprovalTable;
+  reportingDeadline: ReportingDeadlineTable;
 };
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -282,3 +351,9 @@ export type IndicatorRow = Selectable<IndicatorTable>;
 export type IndicatorVersionRow = Selectable<IndicatorVersionTable>;
 export type ValidationRuleRow = Selectable<ValidationRuleTable>;
 export type NewValidationRuleRow = Insertable<ValidationRuleTable>;
+export type DataValueRow = Selectable<DataValueTable>;
+export type NewDataValueRow = Insertable<DataValueTable>;
+export type DataValueHistoryRow = Selectable<DataValueHistoryTable>;
+export type ValueBoundRow = Selectable<ValueBoundTable>;
+export type DataApprovalRow = Selectable<DataApprovalTable>;
+export type ReportingDeadlineRow = Selectable<ReportingDeadlineTable>;

@@ -23,6 +23,16 @@ export const permissionRoles = {
   'agencies.manage': ['administrator'],
   'catalogue.read': everyone,
   'catalogue.manage': ['administrator'],
+  /** Read reported values (officers: approved values, plus drafts within their own scope). */
+  'data.read': ['administrator', 'analyst', 'agency_officer', 'regional_officer'],
+  /** Enter and import values (officers: only their agency's elements, only within their territory). */
+  'data.enter': ['administrator', 'analyst', 'agency_officer', 'regional_officer'],
+  /** Submit an agency's figures for a territory and period for approval. */
+  'data.submit': ['administrator', 'analyst', 'agency_officer', 'regional_officer'],
+  /** Approve or return submitted figures, and unlock approved ones (with a reason). */
+  'data.approve': ['administrator', 'analyst'],
+  /** Pivot, chart and export in the data explorer. */
+  'explorer.use': ['administrator', 'analyst', 'agency_officer', 'regional_officer'],
   'users.read': ['administrator'],
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
