@@ -12,9 +12,12 @@ export type Suite = { server: E2eServer; browser: Browser };
 export function useServerAndBrowser(): Suite {
   const suite = {} as Suite;
   beforeAll(async () => {
-    const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    suite.server = server;
-    suite.browser = browser;
+    // Settle both so that a failure of one still stops the other (and drops its database).
+    const [server, browser] = await Promise.allSettled([startServer(), launchBrowser()]);
+    if (server.status === 'fulfilled') suite.server = server.value;
+    if (browser.status === 'fulfilled') suite.browser = browser.value;
+    if (server.status === 'rejected') throw server.reason;
+    if (browser.status === 'rejected') throw browser.reason;
   }, 120_000);
   afterAll(async () => {
     await suite.browser?.close();

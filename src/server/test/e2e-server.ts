@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '#server/config';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig, testDatabaseUrl } from '#server/config';
 import { startServer } from '#server/server';
 
 export type E2eServer = {
@@ -15,15 +17,41 @@ export type E2eServer = {
 const webDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 /**
- * Starts the real server for browser tests: a random port, a fresh PGlite data directory with the reference
- * data, and the built web interface (run `vite build` first). The data directory is removed on stop.
+ * A fresh database on the PostgreSQL server named by KUZOT_TEST_DATABASE_URL, or null to use embedded PGlite.
+ * Returns its URL and a function that drops it.
+ */
+async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const serverUrl = testDatabaseUrl();
+  if (!serverUrl) return null;
+  const name = `kuzot_e2e_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * Starts the real server for browser tests: a random port, a fresh database with the reference data (a
+ * temporary PGlite data directory, or a new database on the PostgreSQL server when KUZOT_TEST_DATABASE_URL
+ * is set), and the built web interface (run `vite build` first). Both are removed on stop.
  */
 export async function startE2eServer(): Promise<E2eServer> {
   if (!fs.existsSync(path.join(webDir, 'index.html')))
     throw new Error(`No built web interface in ${webDir}: run "npx vite build" first.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuzot-e2e-'));
+  const serverDatabase = await createServerDatabase();
   const config = loadConfig({
     KUZOT_DATA_DIR: dataDir,
+    ...(serverDatabase ? { KUZOT_DATABASE_URL: serverDatabase.url } : {}),
     KUZOT_PORT: '0',
     KUZOT_HOST: '127.0.0.1',
     KUZOT_LOG_LEVEL: 'warn',
@@ -39,6 +67,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     async stop() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      await serverDatabase?.drop();
     },
   };
 }
