@@ -3,10 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { benchDemo, benchImport, benchSave, dbLabel, type BenchRow } from './data-benches';
+import { postgresAvailable, type DbKind } from './harness';
 import { runLoad, type LoadResult } from './load';
+import { benchPivot } from './pivot-bench';
 
-// `npm run bench`: start-up time and API throughput, printed as a Markdown table to paste into
-// bench/RESULTS.md. Targets come from the spec and the foundation issue.
+// `npm run bench`: start-up time and API throughput (foundation), then the data benches of the indicator
+// issue (demo data, XLSX import, pivot over 5 M values with DuckDB beside it, saving one cell), printed as
+// Markdown tables to paste into bench/RESULTS.md. Targets come from the spec and the issues.
+// Run pieces with `npm run bench -- --only=start,demo,import,pivot,save` and `--db=pglite,postgres`.
 
 const root = path.resolve(import.meta.dirname, '..');
 const pgUrl = process.env.KUZOT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,6 +39,8 @@ async function start(env: Record<string, string>, port: number): Promise<Started
       KUZOT_PORT: String(port),
       KUZOT_HOST: '127.0.0.1',
       KUZOT_LOG_LEVEL: 'warn',
+      // Start-up and load are measured without the background demo seeding (the demo bench times that).
+      KUZOT_DEMO_DATA: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,7 +91,7 @@ async function benchMode(
   return { label, first: first.readyMs, warm, load };
 }
 
-async function main() {
+async function benchStart(): Promise<string[]> {
   execFileSync(process.execPath, [path.join(root, 'scripts/ensure-build.mjs')], {
     stdio: 'inherit',
     cwd: root,
@@ -126,7 +133,73 @@ async function main() {
     ),
   ];
   if (!pgAvailable) lines.push('', `PostgreSQL at ${pgUrl} was not reachable: server mode not measured.`);
-  process.stdout.write(lines.join('\n') + '\n');
+  return lines;
+}
+
+const pieces = ['start', 'demo', 'import', 'pivot', 'save'] as const;
+type Piece = (typeof pieces)[number];
+const dataBenches: Record<Exclude<Piece, 'start'>, (kind: DbKind) => Promise<BenchRow[]>> = {
+  demo: benchDemo,
+  import: benchImport,
+  pivot: benchPivot,
+  save: benchSave,
+};
+
+/** `--name=a,b` from the command line, or every allowed value. */
+function listFlag<T extends string>(name: string, allowed: readonly T[]): T[] {
+  const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (!flag) return [...allowed];
+  const values = flag.slice(name.length + 3).split(',');
+  const unknown = values.filter((v) => !allowed.includes(v as T));
+  if (unknown.length > 0)
+    throw new Error(`--${name}: unknown ${unknown.join(', ')} (use ${allowed.join(', ')})`);
+  return values as T[];
+}
+
+async function main() {
+  const only = listFlag('only', pieces);
+  let kinds = listFlag<DbKind>('db', ['pglite', 'postgres']);
+  if (kinds.includes('postgres') && !(await postgresAvailable())) {
+    process.stderr.write(`PostgreSQL at ${pgUrl} is not reachable: server mode not measured.\n`);
+    kinds = kinds.filter((k) => k !== 'postgres');
+  }
+  // The machine may be shared: the load average says how much else was running.
+  const load = () => os.loadavg()[0]!.toFixed(1);
+  const output: string[] = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load()} at the start.`,
+    '',
+  ];
+  if (only.includes('start')) {
+    const start = (await benchStart()).slice(2);
+    process.stderr.write(`${start.join('\n')}\n`);
+    output.push(...start, '');
+  }
+  const rows: BenchRow[] = [];
+  for (const piece of only) {
+    if (piece === 'start') continue;
+    for (const kind of kinds) {
+      process.stderr.write(`bench ${piece} on ${dbLabel[kind]}…\n`);
+      // One failing piece must not lose the others' figures: it becomes a row saying why.
+      const result = await dataBenches[piece](kind).catch((error: unknown): BenchRow[] => [
+        {
+          bench: piece,
+          database: dbLabel[kind],
+          result: `failed: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`,
+          target: '—',
+        },
+      ]);
+      for (const row of result) process.stderr.write(`  ${row.bench}: ${row.result}\n`);
+      rows.push(...result);
+    }
+  }
+  if (rows.length > 0)
+    output.push(
+      '| bench | database | result | target |',
+      '|---|---|---|---|',
+      ...rows.map((r) => `| ${r.bench} | ${r.database} | ${r.result} | ${r.target} |`),
+    );
+  output.push('', `Load average ${load()} at the end.`);
+  process.stdout.write(output.join('\n') + '\n');
 }
 
 main().catch((error: unknown) => {

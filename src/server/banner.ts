@@ -22,7 +22,7 @@ export function firstAdministratorLines(admin: FirstAdministrator): string[] {
  */
 export function startBanner(
   config: Config,
-  server: Pick<RunningServer, 'url' | 'firstAdministrator'>,
+  server: Pick<RunningServer, 'url' | 'firstAdministrator'> & { demoDataQueued?: boolean },
   readyMs: number,
 ): string {
   const roles = Object.entries(config.roles)
@@ -35,6 +35,10 @@ export function startBanner(
     const port = new URL(server.url).port || String(config.port);
     lines.push(`Open http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);
   }
+  if (server.demoDataQueued)
+    lines.push(
+      'Demo data is loading in the background: synthetic figures for 2015–2025 appear within a few minutes (KUZOT_DEMO_DATA=false to skip).',
+    );
   lines.push(...firstAdministratorLines(server.firstAdministrator), '');
   return `${lines.join('\n')}\n`;
 }

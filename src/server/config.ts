@@ -46,6 +46,11 @@ export type Config = {
   seedReference: boolean;
   /** Folder with the built web UI (KUZOT_WEB_DIR, default dist/web). */
   webDir: string;
+  /**
+   * Queue synthetic demonstration data on the first start of an empty database (KUZOT_DEMO_DATA; default
+   * true with the embedded database, false when KUZOT_DATABASE_URL is set).
+   */
+  demoData: boolean;
 };
 
 type Env = Record<string, string | undefined>;
@@ -116,6 +121,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     jobPollMs: int('KUZOT_JOB_POLL_MS', 1000, 10, 60_000),
     seedReference: bool('KUZOT_SEED_REFERENCE', true),
     webDir: path.resolve(env.KUZOT_WEB_DIR || 'dist/web'),
+    // A fresh embedded install is a try-out and should show something; a server install is production.
+    demoData: bool('KUZOT_DEMO_DATA', databaseUrl === null),
     ...overrides,
   };
   if (!config.databaseUrl && (!config.roles.api || !config.roles.worker || !config.roles.scheduler)) {

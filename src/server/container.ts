@@ -10,6 +10,19 @@ import { createAuthService, type AuthService } from './modules/auth/auth.service
 import { createBackupService, type BackupService } from './modules/backup/backup.service';
 import { createUserService, type UserService } from './modules/auth/user.service';
 import { createFileService, type FileService } from './modules/files/file.service';
+import { createExplorerService, type ExplorerService } from './modules/data-values/explorer.service';
+import { createApprovalService, type ApprovalService } from './modules/data-values/approval.service';
+import {
+  createCompletenessService,
+  type CompletenessService,
+} from './modules/data-values/completeness.service';
+import { createDemoJobs } from './modules/data-values/demo.jobs';
+import { createDemoService, type DemoService } from './modules/data-values/demo.service';
+import { createBoundService, type BoundService } from './modules/data-values/bound.service';
+import { createValueService, type ValueService } from './modules/data-values/value.service';
+import { createImportService, type ImportService } from './modules/data-values/import.service';
+import { createImportJobs } from './modules/data-values/import.jobs';
+import { createTemplateService, type TemplateService } from './modules/data-values/template.service';
 import { createCatalogueService, type CatalogueService } from './modules/indicators/catalogue.service';
 import { createJobService, type JobService } from './modules/jobs/job.service';
 import { createTerritoryJobs } from './modules/territories/territory.jobs';
@@ -25,6 +38,14 @@ export type Services = {
   files: FileService;
   jobs: JobService;
   backup: BackupService;
+  explorer: ExplorerService;
+  values: ValueService;
+  dataImports: ImportService;
+  dataTemplates: TemplateService;
+  bounds: BoundService;
+  approvals: ApprovalService;
+  completeness: CompletenessService;
+  demo: DemoService;
 };
 
 export type Container = {
@@ -74,12 +95,51 @@ export function createContainer(
   });
   const jobs = createJobService({ tx });
   const backup = createBackupService({ tx, audit });
+  const explorer = createExplorerService({ tx, catalogue, territories });
+  const values = createValueService({ tx, audit, agencies, catalogue, territories });
+  const dataTemplates = createTemplateService({ tx, catalogue, territories, agencies });
+  const dataImports = createImportService({
+    tx,
+    audit,
+    files,
+    jobs,
+    catalogue,
+    territories,
+    templates: dataTemplates,
+    values,
+  });
+  const bounds = createBoundService({ tx, audit, catalogue, territories });
+  const approvals = createApprovalService({ tx, audit, agencies, territories, catalogue, users });
+  const completeness = createCompletenessService({ tx, catalogue, territories, approvals });
+  const demo = createDemoService({ tx, audit, catalogue, territories, agencies, jobs });
   return {
     config,
     database,
     tx,
-    services: { audit, auth, users, agencies, territories, catalogue, files, jobs, backup },
-    jobDefinitions: [...createTerritoryJobs(territories)],
+    services: {
+      audit,
+      auth,
+      users,
+      agencies,
+      territories,
+      catalogue,
+      files,
+      jobs,
+      backup,
+      explorer,
+      values,
+      dataImports,
+      dataTemplates,
+      bounds,
+      approvals,
+      completeness,
+      demo,
+    },
+    jobDefinitions: [
+      ...createTerritoryJobs(territories),
+      ...createDemoJobs(demo),
+      ...createImportJobs(dataImports, users),
+    ],
     metrics: createMetrics(),
   };
 }

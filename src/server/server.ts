@@ -7,6 +7,7 @@ import { createScheduler } from './jobs/scheduler';
 import { createWorker, type Worker } from './jobs/worker';
 import { boot, type FirstAdministrator } from './boot';
 import type { Container } from './container';
+import { systemActor } from './lib/actor';
 
 export type RunningServer = {
   app: TypedApp | null;
@@ -14,6 +15,8 @@ export type RunningServer = {
   container: Container;
   worker: Worker | null;
   firstAdministrator: FirstAdministrator;
+  /** Whether this start queued the demonstration data (first start of an empty database, KUZOT_DEMO_DATA). */
+  demoDataQueued: boolean;
   stop(): Promise<void>;
 };
 
@@ -31,6 +34,10 @@ export async function startServer(
   if (!config.databaseUrl && !options.database) lock = lockDataDir(config.dataDir);
   try {
     const { container, firstAdministrator } = await boot(config, options);
+    // Queued, not run: the worker fills it in the background so the server is ready at once.
+    const demoDataQueued =
+      config.demoData &&
+      (await container.services.demo.queueFirstStartSeed(systemActor('system:first-start')));
     const app = config.roles.api
       ? await buildApp(container, {
           version: appVersion,
@@ -69,6 +76,7 @@ export async function startServer(
       container,
       worker,
       firstAdministrator,
+      demoDataQueued,
       async stop() {
         if (stopped) return;
         stopped = true;

@@ -33,7 +33,12 @@ const capture = () => {
  */
 export async function createCliHarness(options: { embedded?: boolean } = {}): Promise<CliHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuzot-cli-'));
-  const env: Record<string, string> = { KUZOT_DATA_DIR: path.join(dir, 'data'), KUZOT_LOG_LEVEL: 'silent' };
+  // No demo data queued by servers started on the harness's directory: tests start from an empty store.
+  const env: Record<string, string> = {
+    KUZOT_DATA_DIR: path.join(dir, 'data'),
+    KUZOT_LOG_LEVEL: 'silent',
+    KUZOT_DEMO_DATA: 'false',
+  };
   let database: TestDatabase | null = null;
   if (testDatabaseUrl() && !options.embedded) {
     database = await createTestDatabase({ migrate: false });

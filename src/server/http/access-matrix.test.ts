@@ -56,6 +56,7 @@ const accessTable: Record<string, Allowed> = {
   'POST /api/v1/indicators/:id/versions': admin,
   'POST /api/v1/validation-rules': admin,
   'PATCH /api/v1/validation-rules/:id': admin,
+  'POST /api/v1/formulas/check': everyone,
   'GET /api/v1/territories': everyone,
   'GET /api/v1/territories/:id': everyone,
   'POST /api/v1/territories': admin,
@@ -66,6 +67,29 @@ const accessTable: Record<string, Allowed> = {
   'GET /api/v1/population-imports/template': admin,
   'GET /api/v1/jobs': admin,
   'GET /api/v1/jobs/:id': admin,
+  'POST /api/v1/explorer/query': permissionRoles['explorer.use'],
+  'POST /api/v1/explorer/export': permissionRoles['explorer.use'],
+  'GET /api/v1/entry-forms': permissionRoles['data.enter'],
+  'PUT /api/v1/data-values': permissionRoles['data.enter'],
+  'GET /api/v1/data-values/history': permissionRoles['data.read'],
+  'GET /api/v1/data-values/status': permissionRoles['data.read'],
+  'GET /api/v1/data-templates': permissionRoles['data.enter'],
+  'POST /api/v1/data-imports': permissionRoles['data.enter'],
+  'GET /api/v1/data-imports/:id': permissionRoles['data.enter'],
+  'POST /api/v1/data-value-sets': permissionRoles['data.enter'],
+  'GET /api/v1/value-bounds': everyone,
+  'PUT /api/v1/value-bounds': admin,
+  'DELETE /api/v1/value-bounds/:id': admin,
+  'GET /api/v1/approvals': permissionRoles['data.read'],
+  'GET /api/v1/approvals/one': permissionRoles['data.read'],
+  'POST /api/v1/approvals/submit': permissionRoles['data.submit'],
+  'POST /api/v1/approvals/approve': permissionRoles['data.approve'],
+  'POST /api/v1/approvals/return': permissionRoles['data.approve'],
+  'POST /api/v1/approvals/unlock': permissionRoles['data.approve'],
+  'GET /api/v1/reporting-deadlines': permissionRoles['data.read'],
+  'PUT /api/v1/reporting-deadlines': admin,
+  'GET /api/v1/completeness': permissionRoles['data.read'],
+  'GET /api/v1/completeness/details': permissionRoles['data.read'],
 };
 
 type Caller = Role | 'anonymous';
@@ -144,6 +168,11 @@ const requestSpecs: Record<string, (c: Context) => RequestSpec | Promise<Request
     },
   }),
   'PATCH /api/v1/validation-rules/:id': () => ({ payload: { isActive: true } }),
+  'POST /api/v1/explorer/query': (c) => ({ payload: explorerQuery(c) }),
+  'POST /api/v1/explorer/export': (c) => ({
+    payload: { query: explorerQuery(c), layout: { rows: ['territory'], columns: ['period'] } },
+  }),
+  'POST /api/v1/formulas/check': () => ({ payload: { formula: '#{drug_crimes} * 2' } }),
   'POST /api/v1/territories': (c) => ({
     payload: {
       code: `417990${String(++territoryCounter).padStart(8, '0')}`,
@@ -156,7 +185,19 @@ const requestSpecs: Record<string, (c: Context) => RequestSpec | Promise<Request
   'PUT /api/v1/territories/:id/population/:year': () => ({ payload: { total: 1000, source: 'Matrix test' } }),
   'POST /api/v1/population-imports': () =>
     multipartFile({ filename: 'broken.csv', data: brokenCsv, contentType: 'text/csv' }),
+  // Refused files and value sets: the handlers run, nothing is written.
+  'POST /api/v1/data-imports': () =>
+    multipartFile({ filename: 'broken.csv', data: brokenCsv, contentType: 'text/csv' }),
+  'POST /api/v1/data-value-sets': () => ({
+    payload: { values: [{ dataElement: 'no_such_element', territory: 'KG', period: '2024', value: 1 }] },
+  }),
 };
+
+const explorerQuery = (c: Context) => ({
+  items: ['drug_crimes'],
+  territories: { ids: [c.oblastId], mode: 'selected' },
+  periods: { type: 'year', from: '2024', to: '2024' },
+});
 
 const concreteUrl = (url: string) =>
   url.replace(':id', unknownId()).replace(':year', '2020').replace('*', 'swagger-ui.css');

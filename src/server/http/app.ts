@@ -16,6 +16,13 @@ import { errorCatalogue } from '#shared/errors';
 import type { Container } from '#server/container';
 import { agencyRoutes } from '#server/modules/agencies/agency.routes';
 import { catalogueRoutes } from '#server/modules/indicators/catalogue.routes';
+import { demoRoutes } from '#server/modules/data-values/demo.routes';
+import { explorerRoutes } from '#server/modules/data-values/explorer.routes';
+import { boundRoutes } from '#server/modules/data-values/bound.routes';
+import { valueRoutes } from '#server/modules/data-values/value.routes';
+import { importRoutes } from '#server/modules/data-values/import.routes';
+import { approvalRoutes } from '#server/modules/data-values/approval.routes';
+import { completenessRoutes } from '#server/modules/data-values/completeness.routes';
 import { auditRoutes } from '#server/modules/audit/audit.routes';
 import { authRoutes } from '#server/modules/auth/auth.routes';
 import { userRoutes } from '#server/modules/auth/user.routes';
@@ -158,8 +165,19 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   auditRoutes(app, { audit: services.audit });
   agencyRoutes(app, { agencies: services.agencies });
   catalogueRoutes(app, { catalogue: services.catalogue });
+  demoRoutes(app, { demo: services.demo });
+  explorerRoutes(app, { explorer: services.explorer });
+  valueRoutes(app, { values: services.values });
+  importRoutes(app, {
+    imports: services.dataImports,
+    templates: services.dataTemplates,
+    valueSetBodyLimit: config.uploadLimitBytes,
+  });
+  boundRoutes(app, { bounds: services.bounds });
   territoryRoutes(app, { territories: services.territories });
   jobRoutes(app, { jobs: services.jobs });
+  approvalRoutes(app, { approvals: services.approvals });
+  completenessRoutes(app, { completeness: services.completeness });
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

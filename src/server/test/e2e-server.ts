@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig, testDatabaseUrl } from '#server/config';
+import type { Container } from '#server/container';
 import { startServer } from '#server/server';
 
 export type E2eServer = {
   baseUrl: string;
   adminUsername: string;
   adminPassword: string;
+  /** The server's services, for specs that prepare data the UI cannot create (e.g. demo data). */
+  container: Container;
   stop(): Promise<void>;
 };
 
@@ -56,6 +59,8 @@ export async function startE2eServer(): Promise<E2eServer> {
     KUZOT_HOST: '127.0.0.1',
     KUZOT_LOG_LEVEL: 'warn',
     KUZOT_WEB_DIR: webDir,
+    // Browser tests start from an empty store; demo data would race with what they enter.
+    KUZOT_DEMO_DATA: 'false',
   });
   const server = await startServer(config, { logger: false });
   if (!server.url || !server.firstAdministrator)
@@ -64,6 +69,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     baseUrl: server.url.replace('0.0.0.0', '127.0.0.1'),
     adminUsername: server.firstAdministrator.username,
     adminPassword: server.firstAdministrator.password,
+    container: server.container,
     async stop() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

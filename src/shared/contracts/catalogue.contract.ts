@@ -249,3 +249,45 @@ export const updateValidationRuleRequestSchema = Type.Object(
   { additionalProperties: false },
 );
 export type UpdateValidationRuleRequest = Static<typeof updateValidationRuleRequestSchema>;
+
+/** POST /api/v1/formulas/check: what would be wrong with a formula, without saving anything. */
+export const checkFormulaRequestSchema = Type.Object(
+  {
+    formula: Type.String({ maxLength: 5000 }),
+    /**
+     * The indicator the formula is for (existing or about to be created): it may then refer to itself only
+     * through a circle, which is reported. Omitted for validation rule sides, which nothing refers to.
+     */
+    indicatorCode: Type.Optional(catalogueCodeSchema),
+  },
+  { additionalProperties: false },
+);
+export type CheckFormulaRequest = Static<typeof checkFormulaRequestSchema>;
+
+export const formulaProblemKinds = ['syntax', 'unknown-code', 'cycle'] as const;
+
+export const formulaProblemSchema = Type.Object(
+  {
+    kind: Type.Enum([...formulaProblemKinds]),
+    message: Type.String(),
+    /** 0-based character offset in the text; null for a cycle. */
+    position: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    /** The unknown code, for `unknown-code`. */
+    code: Type.Union([Type.String(), Type.Null()]),
+    /** The closed path of indicator codes, e.g. `['a', 'b', 'a']`, for `cycle`. */
+    cycle: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type FormulaCheckProblem = Static<typeof formulaProblemSchema>;
+
+export const checkFormulaResponseSchema = Type.Object(
+  {
+    /** Empty when the formula could be saved as it is now. */
+    problems: Type.Array(formulaProblemSchema),
+    /** The canonical text the formula would be stored as; null when it does not parse. */
+    canonical: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type CheckFormulaResponse = Static<typeof checkFormulaResponseSchema>;

@@ -256,3 +256,34 @@ export const importProblemsSchema = Type.Object(
   { problems: Type.Array(importProblemSchema) },
   { additionalProperties: false },
 );
+
+/** GET /api/v1/value-bounds?dataElementId: the bounds of one element, or of all elements. */
+export const valueBoundQuerySchema = Type.Object(
+  { dataElementId: Type.Optional(uuidSchema) },
+  { additionalProperties: false },
+);
+export type ValueBoundQuery = Static<typeof valueBoundQuerySchema>;
+
+export const valueBoundListSchema = Type.Object(
+  { items: Type.Array(valueBoundSchema) },
+  { additionalProperties: false },
+);
+export type ValueBoundList = Static<typeof valueBoundListSchema>;
+
+/** GET /api/v1/data-values/history: one cell; disaggregation omitted means '' (no disaggregation). */
+export const valueHistoryQuerySchema = Type.Object(
+  {
+    dataElementId: uuidSchema,
+    territoryId: uuidSchema,
+    period: periodIdSchema,
+    disaggregation: Type.Optional(disaggregationSchema),
+  },
+  { additionalProperties: false },
+);
+export type ValueHistoryQuery = Static<typeof valueHistoryQuerySchema>;
+
+export const valueHistorySchema = Type.Object(
+  { items: Type.Array(valueHistoryEntrySchema) },
+  { additionalProperties: false },
+);
+export type ValueHistory = Static<typeof valueHistorySchema>;

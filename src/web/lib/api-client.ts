@@ -107,6 +107,44 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return payload as T;
 }
 
+/** A file the server sent as an attachment, with the name from its Content-Disposition. */
+export type DownloadedFile = { blob: Blob; filename: string };
+
+/** POSTs a JSON body and returns the file the server answers with (exports); errors as in `request`. */
+async function requestFile(
+  path: string,
+  query: QueryParams | undefined,
+  body: unknown,
+): Promise<DownloadedFile> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers[csrfHeaderName] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : 'Network error');
+  }
+  if (!response.ok) {
+    let payload: unknown = null;
+    try {
+      payload = JSON.parse(await response.text());
+    } catch {
+      payload = null;
+    }
+    throw isErrorResponse(payload)
+      ? new ApiError(response.status, payload.code, payload.message, payload.details)
+      : new ApiError(response.status, 'HTTP_ERROR', `${response.status} ${response.statusText}`);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), filename };
+}
+
 /** Thin typed client over the Kuzot HTTP API; response types come from the shared contracts. */
 export const api = {
   get: <T>(path: string, query?: QueryParams) => request<T>('GET', path, { query }),
@@ -115,6 +153,7 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
   delete: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, formData: FormData) => request<T>('POST', path, { formData }),
+  download: (path: string, body: unknown, query?: QueryParams) => requestFile(path, query, body),
 };
 
 /** Whether an error is an API error with one of the given codes. */

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgencyList } from '#shared/contracts/agencies.contract';
-import type { Catalogue, DataElement, Indicator, ValidationRule } from '#shared/contracts/catalogue.contract';
+import type {
+  Catalogue,
+  CheckFormulaResponse,
+  DataElement,
+  Indicator,
+  ValidationRule,
+} from '#shared/contracts/catalogue.contract';
 import { systemActor } from '#server/lib/actor';
 import { unknownId } from '#server/test/factories';
 import { createTestApp, type Session, type TestApp } from '#server/test/test-app';
@@ -395,5 +401,134 @@ describe('catalogue routes', () => {
     expect(
       (await officer.request('PATCH', `/api/v1/data-elements/${target.id}`, { isActive: false })).statusCode,
     ).toBe(403);
+  });
+
+  it('checks a formula without saving it: syntax, every unknown code, canonical text', async () => {
+    const check = (body: Record<string, unknown>) => viewer.request('POST', '/api/v1/formulas/check', body);
+    const good = await check({ formula: '(#{drug_crimes})/#{population.total}*100000' });
+    expect(good.statusCode).toBe(200);
+    expect(good.json()).toEqual({
+      problems: [],
+      canonical: '#{drug_crimes} / #{population.total} * 100000',
+    });
+    expect((await check({ formula: '#{drug_crimes} / )' })).json()).toEqual({
+      problems: [
+        { kind: 'syntax', message: expect.stringContaining('17'), position: 17, code: null, cycle: null },
+      ],
+      canonical: null,
+    });
+    expect((await check({ formula: '' })).json()).toMatchObject({
+      problems: [{ kind: 'syntax', position: 0 }],
+    });
+    const unknown = (
+      await check({ formula: '#{nope_one} + #{drug_crimes} + #{nope_two} + #{nope_one}' })
+    ).json<CheckFormulaResponse>();
+    expect(unknown.problems.map((p) => [p.kind, p.code, p.position])).toEqual([
+      ['unknown-code', 'nope_one', 0],
+      ['unknown-code', 'nope_two', 31],
+    ]);
+    expect(unknown.canonical).toBe('#{nope_one} + #{drug_crimes} + #{nope_two} + #{nope_one}');
+    const before = await catalogue();
+    expect(before.indicators.some((i) => i.code === 'nope_one')).toBe(false);
+  });
+
+  it('names the circle a formula would close, for a new or an existing indicator', async () => {
+    const check = (body: Record<string, unknown>) =>
+      admin.request('POST', '/api/v1/formulas/check', body).then((r) => r.json<CheckFormulaResponse>());
+    // A new indicator may name itself only through a circle; its own code is not "unknown".
+    expect((await check({ formula: '#{fresh_rate} + 1', indicatorCode: 'fresh_rate' })).problems).toEqual([
+      {
+        kind: 'cycle',
+        message: 'circular reference: fresh_rate → fresh_rate',
+        position: null,
+        code: null,
+        cycle: ['fresh_rate', 'fresh_rate'],
+      },
+    ]);
+    const a = (
+      await admin.request('POST', '/api/v1/indicators', indicator('check_a', '#{drug_crimes}'))
+    ).json<Indicator>();
+    await admin.request('POST', '/api/v1/indicators', indicator('check_b', '#{check_a} * 2'));
+    const circle = await check({ formula: '#{check_b} + 1', indicatorCode: 'check_a' });
+    expect(circle.problems).toMatchObject([{ kind: 'cycle', cycle: ['check_a', 'check_b', 'check_a'] }]);
+    // The check saved nothing; saving the same formula is refused with the same circle.
+    const saved = await admin.request('POST', `/api/v1/indicators/${a.id}/versions`, {
+      formula: '#{check_b} + 1',
+      validFrom: '2022-01-01',
+    });
+    expect(saved.json()).toMatchObject({ details: { cycle: ['check_a', 'check_b', 'check_a'] } });
+    // A validation rule side (no indicator) has no circle to close.
+    expect((await check({ formula: '#{check_b} + #{check_a}' })).problems).toEqual([]);
+  });
+
+  it('refuses a bad formula check request (400)', async () => {
+    for (const body of [
+      {},
+      { formula: 1 },
+      { formula: '1', indicatorCode: 'Bad Code' },
+      { formula: '1', x: 1 },
+    ]) {
+      const response = await viewer.request('POST', '/api/v1/formulas/check', body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+    }
+  });
+
+  it('validation rules: refuses unknown codes on either side, bad operators and importances; may use indicators', async () => {
+    const rule = (code: string, extra: Record<string, unknown> = {}) => ({
+      code,
+      name,
+      leftSide: '#{drug_crimes}',
+      operator: '>=',
+      rightSide: '0',
+      importance: 'medium',
+      periodType: 'quarter',
+      ...extra,
+    });
+    const post = (body: unknown) => admin.request('POST', '/api/v1/validation-rules', body);
+    const unknownLeft = await post(rule('vr_left', { leftSide: '#{ghost} + 1' }));
+    expect(unknownLeft.statusCode).toBe(400);
+    expect(unknownLeft.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'leftSide', position: 0, message: expect.stringContaining('ghost') },
+    });
+    for (const [extra, field] of [
+      [{ operator: '=>' }, 'operator'],
+      [{ operator: '==' }, 'operator'],
+      [{ importance: 'critical' }, 'importance'],
+      [{ periodType: 'week' }, 'periodType'],
+      [{ code: 'Bad Rule' }, 'code'],
+    ] as const) {
+      const response = await post(rule('vr_bad', extra));
+      expect(response.statusCode, field).toBe(400);
+      expect(JSON.stringify(response.json()), field).toContain(field);
+    }
+    // Indicators and population figures may appear on either side.
+    const withIndicator = await post(
+      rule('vr_indicator', { leftSide: '#{drug_crime_rate}', rightSide: '#{population.total}' }),
+    );
+    expect(withIndicator.statusCode).toBe(201);
+    expect(withIndicator.json<ValidationRule>()).toMatchObject({
+      importance: 'medium',
+      periodType: 'quarter',
+    });
+    const id = withIndicator.json<ValidationRule>().id;
+    const badOperator = await admin.request('PATCH', `/api/v1/validation-rules/${id}`, { operator: '<>' });
+    expect(badOperator.statusCode).toBe(400);
+    const unknownRight = await admin.request('PATCH', `/api/v1/validation-rules/${id}`, {
+      rightSide: '#{ghost}',
+      importance: 'low',
+    });
+    expect(unknownRight.json()).toMatchObject({ details: { field: 'rightSide' } });
+    // A refused change changes nothing, not even the fields that were valid.
+    const stored = (await catalogue()).validationRules.find((r) => r.id === id);
+    expect(stored).toMatchObject({ importance: 'medium', rightSide: '#{population.total}' });
+    expect((await post(rule('vr_none'))).statusCode).toBe(201);
+  });
+
+  it('keeps a data element’s code: a change of code is refused (400)', async () => {
+    const target = (await catalogue()).dataElements.find((e) => e.code === 'test_cases')!;
+    const response = await admin.request('PATCH', `/api/v1/data-elements/${target.id}`, { code: 'renamed' });
+    expect(response.statusCode).toBe(400);
+    expect((await catalogue()).dataElements.find((e) => e.id === target.id)!.code).toBe('test_cases');
   });
 });

@@ -1,5 +1,7 @@
 import {
   catalogueSchema,
+  checkFormulaRequestSchema,
+  checkFormulaResponseSchema,
   createDataElementRequestSchema,
   createIndicatorRequestSchema,
   createIndicatorVersionRequestSchema,
@@ -137,5 +139,20 @@ export function catalogueRoutes(app: TypedApp, options: { catalogue: CatalogueSe
       },
     },
     (request) => catalogue.updateValidationRule(actorOf(request), request.params.id, request.body),
+  );
+
+  // A check saves nothing and reveals only what the catalogue shows, so anyone who can read the catalogue may ask.
+  app.post(
+    '/api/v1/formulas/check',
+    {
+      config: { access: needs('catalogue.read') },
+      schema: {
+        tags,
+        summary: 'Check a formula (syntax, unknown codes, circles) without saving it',
+        body: checkFormulaRequestSchema,
+        response: { 200: checkFormulaResponseSchema },
+      },
+    },
+    (request) => catalogue.checkFormula(request.body),
   );
 }

@@ -1,5 +1,8 @@
 import type {
   Catalogue,
+  CheckFormulaRequest,
+  CheckFormulaResponse,
+  FormulaCheckProblem,
   CreateDataElementRequest,
   CreateIndicatorRequest,
   CreateIndicatorVersionRequest,
@@ -61,25 +64,28 @@ async function checkedRuleSide(ex: Executor, field: 'leftSide' | 'rightSide', te
 }
 
 /**
- * Checks a formula about to be saved for `indicatorCode` and returns its canonical text. Refuses, as
- * VALIDATION_FAILED with `{field: 'formula', position, message}`, a syntax error or an unknown code; and, with
- * `{field: 'formula', message, cycle}`, a formula that would make indicators depend on each other in a circle.
- * Runs on the caller's transaction so it sees the catalogue as the change will.
+ * Everything wrong with `text` as a formula for `indicatorCode` (null: a validation rule side, which nothing refers
+ * to), on the catalogue as `ex` sees it: the syntax error, or one problem per unknown code, and then the circle
+ * the formula would close among indicators. Also returns the canonical text when the formula parses.
  */
-async function checkedFormula(ex: Executor, indicatorCode: string, text: string): Promise<string> {
+async function formulaProblems(
+  ex: Executor,
+  indicatorCode: string | null,
+  text: string,
+): Promise<{ problems: FormulaCheckProblem[]; canonical: string | null }> {
   const repository = createCatalogueRepository(ex);
-  await repository.lockFormulaChanges();
-  const known = new Set<string>([...(await repository.listCodes()), indicatorCode, ...populationCodes]);
-  const [problem] = checkFormula(text, known);
-  if (problem)
-    throw new AppError('VALIDATION_FAILED', `Formula: ${problem.message}`, {
-      field: 'formula',
-      position: problem.position,
-      message: problem.message,
-    });
+  const known = new Set<string>([...(await repository.listCodes()), ...populationCodes]);
+  if (indicatorCode !== null) known.add(indicatorCode);
   const parsed = parseFormula(text);
-  if (!parsed.ok) throw new Error('checkFormula accepted a formula parseFormula refuses');
-  const canonical = formatFormula(parsed.value);
+  const canonical = parsed.ok ? formatFormula(parsed.value) : null;
+  const problems: FormulaCheckProblem[] = checkFormula(text, known).map((problem) => ({
+    kind: problem.kind,
+    message: problem.message,
+    position: problem.position,
+    code: problem.kind === 'unknown-code' ? problem.code : null,
+    cycle: null,
+  }));
+  if (problems.length || canonical === null || indicatorCode === null) return { problems, canonical };
 
   const indicators = await repository.listIndicators();
   const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
@@ -90,14 +96,40 @@ async function checkedFormula(ex: Executor, indicatorCode: string, text: string)
     formulas.set(code, [...(formulas.get(code) ?? []), version.formula]);
   }
   const cycle = findVersionCycles(formulas).find((c) => c.includes(indicatorCode));
-  if (cycle) {
-    const message = describeCycle(cycle);
-    throw new AppError('VALIDATION_FAILED', `Formula: ${message}`, {
-      field: 'formula',
-      message,
-      cycle,
+  if (cycle)
+    problems.push({
+      kind: 'cycle',
+      message: describeCycle(cycle),
+      position: null,
+      code: null,
+      cycle: [...cycle],
     });
-  }
+  return { problems, canonical };
+}
+
+/**
+ * Checks a formula about to be saved for `indicatorCode` and returns its canonical text. Refuses, as
+ * VALIDATION_FAILED with `{field: 'formula', position, message}`, a syntax error or an unknown code; and, with
+ * `{field: 'formula', message, cycle}`, a formula that would make indicators depend on each other in a circle.
+ * Runs on the caller's transaction so it sees the catalogue as the change will.
+ */
+async function checkedFormula(ex: Executor, indicatorCode: string, text: string): Promise<string> {
+  await createCatalogueRepository(ex).lockFormulaChanges();
+  const { problems, canonical } = await formulaProblems(ex, indicatorCode, text);
+  const [problem] = problems;
+  if (problem?.cycle)
+    throw new AppError('VALIDATION_FAILED', `Formula: ${problem.message}`, {
+      field: 'formula',
+      message: problem.message,
+      cycle: problem.cycle,
+    });
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', `Formula: ${problem.message}`, {
+      field: 'formula',
+      position: problem.position,
+      message: problem.message,
+    });
+  if (canonical === null) throw new Error('checkFormula accepted a formula parseFormula refuses');
   return canonical;
 }
 
@@ -390,6 +422,14 @@ export function createCatalogueService(deps: {
         });
         return after;
       });
+    },
+
+    /**
+     * What would be wrong with a formula if it were saved now (for an indicator, or a validation rule side when
+     * `indicatorCode` is omitted); saves nothing. Lets the catalogue screens check a formula as it is typed.
+     */
+    async checkFormula(input: CheckFormulaRequest): Promise<CheckFormulaResponse> {
+      return formulaProblems(deps.tx.executor, input.indicatorCode ?? null, input.formula);
     },
 
     /** The version of an indicator's formula valid on a day (`YYYY-MM-DD`), or null before its first version. */

@@ -62,6 +62,15 @@ export function createTerritoryRepository(db: Executor) {
         .orderBy('year')
         .execute();
     },
+    /** Every territory's population figures for the given years (the data explorer's denominators). */
+    listPopulationOfYears(years: readonly number[]): Promise<PopulationRow[]> {
+      if (years.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('population')
+        .selectAll()
+        .where('year', 'in', [...years])
+        .execute();
+    },
     findPopulation(territoryId: string, year: number): Promise<PopulationRow | undefined> {
       return db
         .selectFrom('population')

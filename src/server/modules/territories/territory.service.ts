@@ -133,6 +133,12 @@ export function createTerritoryService(deps: {
       };
     },
 
+    /** Population figures of every territory for some years, in one query (the data explorer's denominators). */
+    async populationOfYears(years: readonly number[]): Promise<Array<Population & { territoryId: string }>> {
+      const rows = await createTerritoryRepository(deps.tx.executor).listPopulationOfYears(years);
+      return rows.map((row) => ({ ...presentPopulation(row), territoryId: row.territoryId }));
+    },
+
     /** Ids of a territory and every territory below it (used for regional officers' scope). */
     async subtreeIds(id: string): Promise<string[]> {
       const all = await createTerritoryRepository(deps.tx.executor).listAll();

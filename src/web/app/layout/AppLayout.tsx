@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { MustChangePasswordBanner } from '#web/modules/auth/components/MustChangePasswordBanner';
+import { DemoDataBanner } from '#web/modules/demo/components/DemoDataBanner';
 import { UserMenu } from '#web/modules/auth/components/UserMenu';
 import { LanguageSwitcher } from '#web/modules/preferences/components/LanguageSwitcher';
 import { BrandMark } from '#web/ui/BrandMark';
@@ -53,6 +54,7 @@ export function AppLayout() {
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <div>
           <MustChangePasswordBanner />
+          <DemoDataBanner />
           <Outlet />
         </div>
       </AppShell.Main>

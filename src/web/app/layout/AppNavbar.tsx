@@ -1,6 +1,12 @@
 import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconBook2,
   IconBuildingCommunity,
+  IconChartBar,
+  IconChecklist,
+  IconFileImport,
+  IconTableOptions,
+  IconTablePlus,
   IconHistory,
   IconListCheck,
   IconMap2,
@@ -15,17 +21,40 @@ import { useSession } from '#web/modules/auth/hooks/useSession';
 
 type NavItem = {
   to: string;
-  labelKey: 'territories' | 'populationImport' | 'agencies' | 'users' | 'audit' | 'jobs';
+  labelKey:
+    | 'territories'
+    | 'populationImport'
+    | 'agencies'
+    | 'catalogue'
+    | 'users'
+    | 'audit'
+    | 'jobs'
+    | 'approvals'
+    | 'completeness'
+    | 'explorer'
+    | 'dataImport'
+    | 'entry';
   icon: Icon;
   permission: Permission;
 };
 
-const sections: { titleKey: 'reference' | 'administration'; items: NavItem[] }[] = [
+const sections: { titleKey: 'reference' | 'data' | 'administration'; items: NavItem[] }[] = [
   {
     titleKey: 'reference',
     items: [
       { to: '/territories', labelKey: 'territories', icon: IconMap2, permission: 'territories.read' },
       { to: '/agencies', labelKey: 'agencies', icon: IconBuildingCommunity, permission: 'agencies.read' },
+      { to: '/catalogue', labelKey: 'catalogue', icon: IconBook2, permission: 'catalogue.read' },
+    ],
+  },
+  {
+    titleKey: 'data',
+    items: [
+      { to: '/approvals', labelKey: 'approvals', icon: IconChecklist, permission: 'data.read' },
+      { to: '/completeness', labelKey: 'completeness', icon: IconChartBar, permission: 'data.read' },
+      { to: '/explorer', labelKey: 'explorer', icon: IconTableOptions, permission: 'explorer.use' },
+      { to: '/entry', labelKey: 'entry', icon: IconTablePlus, permission: 'data.enter' },
+      { to: '/data-import', labelKey: 'dataImport', icon: IconFileImport, permission: 'data.enter' },
     ],
   },
   {

@@ -1,0 +1,153 @@
+import type { ValueCheck } from '#shared/contracts/data-values.contract';
+import type { importances, ruleOperators } from '#shared/contracts/catalogue.contract';
+import { evaluate, parseFormula, referencesOf } from '../indicators/formula.rules';
+import { seasonalOutlier, type SeriesPoint } from '../indicators/outliers.rules';
+import { showNumber } from './value.rules';
+
+/**
+ * The second looks a value gets after it is stored: min/max bounds, validation rules over element totals and
+ * outliers against the cell's own history. They warn; they never refuse a value.
+ */
+
+type RuleOperator = (typeof ruleOperators)[number];
+type Importance = (typeof importances)[number];
+
+/** A bound as stored: for one element, everywhere (territoryId null) or in one territory. */
+export type BoundFacts = {
+  dataElementId: string;
+  territoryId: string | null;
+  minValue: number | null;
+  maxValue: number | null;
+};
+
+/** The bound that applies in a territory: the territory's own bound wins over the general one. */
+export function boundFor(
+  bounds: readonly BoundFacts[],
+  dataElementId: string,
+  territoryId: string,
+): BoundFacts | undefined {
+  let general: BoundFacts | undefined;
+  for (const bound of bounds) {
+    if (bound.dataElementId !== dataElementId) continue;
+    if (bound.territoryId === territoryId) return bound;
+    if (bound.territoryId === null) general = bound;
+  }
+  return general;
+}
+
+/** A stored value of the form being checked. */
+export type CheckedCell = { dataElementId: string; disaggregation: string; value: number };
+
+/** Min/max checks of values against the bounds that apply in one territory. */
+export function boundChecks(
+  cells: readonly CheckedCell[],
+  bounds: readonly BoundFacts[],
+  territoryId: string,
+): ValueCheck[] {
+  const checks: ValueCheck[] = [];
+  for (const cell of cells) {
+    const bound = boundFor(bounds, cell.dataElementId, territoryId);
+    if (!bound) continue;
+    const base = {
+      importance: 'high' as const,
+      dataElementId: cell.dataElementId,
+      disaggregation: cell.disaggregation,
+      ruleCode: null,
+    };
+    if (bound.minValue !== null && cell.value < bound.minValue)
+      checks.push({
+        ...base,
+        kind: 'min',
+        message: `${showNumber(cell.value)} is below the minimum ${showNumber(bound.minValue)}`,
+      });
+    if (bound.maxValue !== null && cell.value > bound.maxValue)
+      checks.push({
+        ...base,
+        kind: 'max',
+        message: `${showNumber(cell.value)} is above the maximum ${showNumber(bound.maxValue)}`,
+      });
+  }
+  return checks;
+}
+
+/** A validation rule as the checks need it. */
+export type RuleFacts = {
+  code: string;
+  name: string;
+  leftSide: string;
+  operator: RuleOperator;
+  rightSide: string;
+  importance: Importance;
+};
+
+const holds: Record<RuleOperator, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '=': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '>=': (a, b) => a >= b,
+  '>': (a, b) => a > b,
+};
+
+/** Every code a rule refers to, on both sides; empty when a side does not parse. */
+export function ruleReferences(rule: Pick<RuleFacts, 'leftSide' | 'rightSide'>): string[] {
+  const left = parseFormula(rule.leftSide);
+  const right = parseFormula(rule.rightSide);
+  if (!left.ok || !right.ok) return [];
+  return [...new Set([...referencesOf(left.value), ...referencesOf(right.value)])];
+}
+
+/**
+ * Evaluates rules with `lookup` (element totals, population …) and returns the failing ones. A side that has
+ * no value (a missing operand, a division by zero) skips the rule: nothing to compare yet. `elementOf` names
+ * the form element a failing rule is shown against.
+ */
+export function ruleChecks(
+  rules: readonly RuleFacts[],
+  lookup: (code: string) => number | null,
+  elementOf: (rule: RuleFacts) => string,
+): ValueCheck[] {
+  const checks: ValueCheck[] = [];
+  for (const rule of rules) {
+    const left = parseFormula(rule.leftSide);
+    const right = parseFormula(rule.rightSide);
+    if (!left.ok || !right.ok) continue;
+    const a = evaluate(left.value, lookup);
+    const b = evaluate(right.value, lookup);
+    if (a === null || b === null || holds[rule.operator](a, b)) continue;
+    checks.push({
+      kind: 'rule',
+      importance: rule.importance,
+      dataElementId: elementOf(rule),
+      disaggregation: null,
+      ruleCode: rule.code,
+      message: `${rule.name}: ${rule.leftSide} = ${showNumber(a)} is not ${rule.operator} ${rule.rightSide} = ${showNumber(b)}`,
+    });
+  }
+  return checks;
+}
+
+/**
+ * Outlier checks of values against their own earlier values (seasonal where the history allows it, robust
+ * z-score otherwise). `seriesOf` gives a cell's points, the current period included.
+ */
+export function outlierChecks(
+  cells: readonly CheckedCell[],
+  period: string,
+  seriesOf: (cell: CheckedCell) => readonly SeriesPoint[],
+): ValueCheck[] {
+  const checks: ValueCheck[] = [];
+  for (const cell of cells) {
+    const verdict = seasonalOutlier(seriesOf(cell), period);
+    if (!verdict.isOutlier) continue;
+    checks.push({
+      kind: 'outlier',
+      importance: 'medium',
+      dataElementId: cell.dataElementId,
+      disaggregation: cell.disaggregation,
+      ruleCode: null,
+      message: verdict.reason,
+    });
+  }
+  return checks;
+}

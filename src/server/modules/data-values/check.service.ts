@@ -1,0 +1,144 @@
+import type { Catalogue } from '#shared/contracts/catalogue.contract';
+import type { ValueCheck } from '#shared/contracts/data-values.contract';
+import { periodStart, shiftPeriod, toPeriod } from '#shared/domain/period';
+import type { Executor } from '#server/db/transaction';
+import { evaluate, parseFormula } from '../indicators/formula.rules';
+import type { TerritoryService } from '../territories/territory.service';
+import { createBoundRepository } from './bound.repository';
+import { boundChecks, outlierChecks, ruleChecks, ruleReferences, type CheckedCell } from './check.rules';
+import { createValueRepository } from './value.repository';
+
+/** How many earlier periods a cell's outlier check looks back at (3 years of months). */
+export const outlierLookback = 36;
+
+const populationFields = {
+  'population.total': 'total',
+  'population.male': 'male',
+  'population.female': 'female',
+  'population.age_0_17': 'age0to17',
+  'population.age_14_35': 'age14to35',
+} as const;
+
+/** Where the checks of one form come from: the catalogue, and the store on `executor`. */
+export type FormCheckInput = {
+  catalogue: Catalogue;
+  agencyId: string;
+  territoryId: string;
+  period: string;
+};
+
+/**
+ * Computes every check of one entry form (agency, territory, period) from what is stored: bounds of each
+ * value, validation rules over element totals that involve the form's elements, and outliers of each value
+ * against its previous up to 36 periods.
+ */
+export async function formChecks(
+  executor: Executor,
+  territories: TerritoryService,
+  { catalogue, agencyId, territoryId, period }: FormCheckInput,
+): Promise<ValueCheck[]> {
+  const target = toPeriod(period);
+  const formElements = catalogue.dataElements.filter(
+    (e) => e.agencyId === agencyId && e.isActive && e.periodType === target.type,
+  );
+  if (formElements.length === 0) return [];
+  const ids = formElements.map((e) => e.id);
+  // The series up to and including the period also gives the form's own values: one query for both.
+  const [history, bounds, ruleFailures] = await Promise.all([
+    createValueRepository(executor).listSeries(
+      ids,
+      territoryId,
+      periodStart(shiftPeriod(target, -outlierLookback)),
+      periodStart(target),
+    ),
+    createBoundRepository(executor).list(ids),
+    rulesOf(executor, territories, { catalogue, agencyId, territoryId, period }),
+  ]);
+  const cells: CheckedCell[] = history
+    .filter((v) => v.period === period)
+    .map((v) => ({ dataElementId: v.dataElementId, disaggregation: v.disaggregation, value: v.value }))
+    .sort(
+      (a, b) =>
+        a.dataElementId.localeCompare(b.dataElementId) || a.disaggregation.localeCompare(b.disaggregation),
+    );
+  const checks = [...boundChecks(cells, bounds, territoryId), ...ruleFailures];
+  const series = new Map<string, Array<{ period: string; value: number }>>();
+  for (const point of history) {
+    const key = `${point.dataElementId}|${point.disaggregation}`;
+    series.set(key, [...(series.get(key) ?? []), { period: point.period, value: point.value }]);
+  }
+  checks.push(
+    ...outlierChecks(
+      cells,
+      period,
+      (cell) => series.get(`${cell.dataElementId}|${cell.disaggregation}`) ?? [],
+    ),
+  );
+  return checks;
+}
+
+/** The failing validation rules of the form's period type that refer to at least one of its elements. */
+async function rulesOf(
+  executor: Executor,
+  territories: TerritoryService,
+  { catalogue, agencyId, territoryId, period }: FormCheckInput,
+): Promise<ValueCheck[]> {
+  const target = toPeriod(period);
+  const byCode = new Map(catalogue.dataElements.map((e) => [e.code, e]));
+  const formCodes = new Set(
+    catalogue.dataElements
+      .filter((e) => e.agencyId === agencyId && e.isActive && e.periodType === target.type)
+      .map((e) => e.code),
+  );
+  const rules = catalogue.validationRules
+    .filter((r) => r.isActive && r.periodType === target.type)
+    .map((r) => ({ rule: r, references: ruleReferences(r) }))
+    .filter(({ references }) => references.some((code) => formCodes.has(code)));
+  if (rules.length === 0) return [];
+
+  const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
+  const referenced = new Set(rules.flatMap((r) => r.references));
+  const elementIds = [...referenced].flatMap((code) => {
+    const element = byCode.get(code);
+    return element ? [element.id] : [];
+  });
+  // Indicators in rules are rare; their inputs are loaded lazily below only if they appear.
+  const needsMore = [...referenced].some((code) => indicators.has(code));
+  const totals = await createValueRepository(executor).elementTotals(
+    needsMore ? catalogue.dataElements.map((e) => e.id) : elementIds,
+    territoryId,
+    period,
+  );
+  const needsPopulation = [...referenced].some((code) => code in populationFields);
+  const population = needsPopulation
+    ? (await territories.getDetail(territoryId)).population.find((p) => p.year === target.year)
+    : undefined;
+  const start = periodStart(target);
+
+  const lookup = (code: string, depth = 0): number | null => {
+    const element = byCode.get(code);
+    if (element) return totals.get(element.id) ?? null;
+    if (code in populationFields) {
+      const field = populationFields[code as keyof typeof populationFields];
+      return population?.[field] ?? null;
+    }
+    const indicator = indicators.get(code);
+    // The catalogue refuses cycles; the depth guard only keeps a corrupted catalogue from looping.
+    if (!indicator || depth > 20) return null;
+    const version = indicator.versions.find(
+      (v) => v.validFrom <= start && (v.validTo === null || v.validTo >= start),
+    );
+    const parsed = version ? parseFormula(version.formula) : null;
+    return parsed?.ok ? evaluate(parsed.value, (c) => lookup(c, depth + 1)) : null;
+  };
+
+  return ruleChecks(
+    rules.map(({ rule }) => ({ ...rule, name: rule.name.en })),
+    (code) => lookup(code),
+    (rule) => {
+      const match = rules.find((r) => r.rule.code === rule.code);
+      const code = match?.references.find((c) => formCodes.has(c)) ?? '';
+      return byCode.get(code)?.id ?? '';
+    },
+  );
+}

@@ -1,0 +1,210 @@
+import { performance } from 'node:perf_hooks';
+import { periodStart, toPeriod } from '#shared/domain/period';
+import type { Catalogue } from '#shared/contracts/catalogue.contract';
+import type { Transactor } from '#server/db/transaction';
+import { enqueueJob } from '#server/jobs/queue';
+import type { Actor } from '#server/lib/actor';
+import type { AgencyService } from '../agencies/agency.service';
+import type { AuditService } from '../audit/audit.service';
+import { defaultCatalogue } from '../indicators/default-catalogue';
+import type { CatalogueService } from '../indicators/catalogue.service';
+import type { JobService } from '../jobs/job.service';
+import type { TerritoryService } from '../territories/territory.service';
+import { createDemoRepository, type DemoApprovalColumns, type DemoValueColumns } from './demo.repository';
+import {
+  demoApprovalStatus,
+  demoCombos,
+  demoPeriods,
+  demoSeriesValues,
+  demoYears,
+  estimateDemoValues,
+  type DemoCategory,
+} from './demo.rules';
+import { demoSeedJob, type DemoScope, type DemoSeedProgress, type DemoSeedSummary } from './demo.types';
+
+export type DemoService = ReturnType<typeof createDemoService>;
+
+type DemoTerritory = { id: string; code: string; population: number | null };
+
+/** The shipped elements with their disaggregation categories, in catalogue order. */
+function demoElements(catalogue: Catalogue) {
+  const shipped = new Set<string>(defaultCatalogue.dataElements.map((e) => e.code));
+  const categories = new Map(catalogue.categories.map((c) => [c.id, c]));
+  const combos = new Map(catalogue.categoryCombos.map((c) => [c.id, c]));
+  return catalogue.dataElements
+    .filter((e) => e.isActive && shipped.has(e.code))
+    .map((e) => {
+      const combo = combos.get(e.categoryComboId);
+      const cats: DemoCategory[] = (combo?.categoryIds ?? []).map((id) => {
+        const category = categories.get(id);
+        return { code: category?.code ?? id, options: category?.options.map((o) => o.code) ?? [] };
+      });
+      return { ...e, combos: demoCombos(cats) };
+    });
+}
+
+/**
+ * Demonstration data: synthetic values for every shipped data element, reporting territory (no children),
+ * period 2015–2025 and disaggregation, marked `source = 'demo'` and `is_synthetic`, plus approvals so the
+ * approval screens have content. Adds only what is missing, so running it again adds nothing.
+ */
+export function createDemoService(deps: {
+  tx: Transactor;
+  audit: AuditService;
+  catalogue: CatalogueService;
+  territories: TerritoryService;
+  agencies: AgencyService;
+  jobs: JobService;
+}) {
+  /** The reporting territories in scope (those without children, by code) with a population to scale by. */
+  async function reportingTerritories(scope: DemoScope): Promise<DemoTerritory[]> {
+    const all = (await deps.territories.list()).items;
+    const parents = new Set(all.map((t) => t.parentId).filter((id): id is string => id !== null));
+    const leaves = all
+      .filter((t) => !parents.has(t.id) && t.level !== 'country')
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .slice(0, scope.territoryLimit ?? Number.MAX_SAFE_INTEGER);
+    const result: DemoTerritory[] = [];
+    for (const t of leaves) {
+      // The latest known total; the demo trend, not the population series, carries the change over time.
+      const figures = (await deps.territories.getDetail(t.id)).population
+        .filter((p) => p.total !== null)
+        .sort((a, b) => b.year - a.year);
+      result.push({ id: t.id, code: t.code, population: figures[0]?.total ?? null });
+    }
+    return result;
+  }
+
+  return {
+    /** Values stored and how many of them are synthetic (the UI shows a banner while there are any). */
+    async status(): Promise<{ syntheticValues: number; totalValues: number }> {
+      const counts = await createDemoRepository(deps.tx.executor).countValues();
+      return { syntheticValues: counts.synthetic, totalValues: counts.total };
+    },
+
+    /** Generates and stores the demo data of the scope; see the module policies in demo.rules.ts. */
+    async seed(
+      actor: Actor,
+      scope: DemoScope = {},
+      onProgress?: (progress: DemoSeedProgress) => Promise<void> | void,
+    ): Promise<DemoSeedSummary> {
+      const began = performance.now();
+      const years = { from: scope.yearsFrom ?? demoYears.from, to: scope.yearsTo ?? demoYears.to };
+      const elements = demoElements(await deps.catalogue.getCatalogue());
+      const territories = await reportingTerritories(scope);
+      const agencyCode = new Map((await deps.agencies.list()).items.map((a) => [a.id, a.code]));
+      const estimatedValues = estimateDemoValues(
+        elements.map((e) => ({ periodType: e.periodType, comboCount: e.combos.length })),
+        territories.length,
+        years,
+      );
+      const approvals = new Map<string, { agencyId: string; territoryId: string; period: string }>();
+      let valuesAdded = 0;
+      let done = 0;
+      await onProgress?.({ done, total: estimatedValues, element: '' });
+      for (const element of elements) {
+        const periods = demoPeriods(element.periodType, years.from, years.to);
+        const starts = new Map(periods.map((p) => [p, periodStart(toPeriod(p))]));
+        const rows: DemoValueColumns = {
+          dataElementId: element.id,
+          periods: [],
+          periodStarts: [],
+          territoryIds: [],
+          disaggregations: [],
+          values: [],
+        };
+        for (const territory of territories) {
+          for (const combo of element.combos) {
+            const series = demoSeriesValues({
+              elementCode: element.code,
+              valueType: element.valueType,
+              territoryCode: territory.code,
+              population: territory.population,
+              combo,
+              periods,
+            });
+            for (const point of series) {
+              rows.periods.push(point.period);
+              rows.periodStarts.push(starts.get(point.period)!);
+              rows.territoryIds.push(territory.id);
+              rows.disaggregations.push(combo.key);
+              rows.values.push(point.value);
+            }
+          }
+          for (const period of periods) {
+            approvals.set(`${element.agencyId}|${territory.id}|${period}`, {
+              agencyId: element.agencyId,
+              territoryId: territory.id,
+              period,
+            });
+          }
+        }
+        // One transaction per element: a large but bounded unit, and progress is reported between them
+        // (never inside: on the embedded database the transaction holds the only connection).
+        valuesAdded += await deps.tx.run((ex) => createDemoRepository(ex).insertValues(rows));
+        done += element.combos.length * territories.length * periods.length;
+        await onProgress?.({ done, total: estimatedValues, element: element.code });
+      }
+
+      const approvalRows: DemoApprovalColumns = {
+        agencyIds: [],
+        territoryIds: [],
+        periods: [],
+        statuses: [],
+      };
+      const territoryCode = new Map(territories.map((t) => [t.id, t.code]));
+      for (const a of approvals.values()) {
+        const status = demoApprovalStatus(
+          agencyCode.get(a.agencyId) ?? a.agencyId,
+          territoryCode.get(a.territoryId) ?? a.territoryId,
+          a.period,
+        );
+        if (status === null) continue;
+        approvalRows.agencyIds.push(a.agencyId);
+        approvalRows.territoryIds.push(a.territoryId);
+        approvalRows.periods.push(a.period);
+        approvalRows.statuses.push(status);
+      }
+      const summary: DemoSeedSummary = {
+        elements: elements.length,
+        territories: territories.length,
+        territoriesWithoutPopulation: territories.filter((t) => t.population === null).length,
+        estimatedValues,
+        valuesAdded,
+        approvalsAdded: 0,
+        ms: 0,
+      };
+      summary.approvalsAdded = await deps.tx.run(async (ex) => {
+        const added = await createDemoRepository(ex).insertApprovals(approvalRows);
+        // One entry for the whole seeding rather than history per value: these are not anyone's reports.
+        await deps.audit.record(ex, actor, {
+          action: 'data.demo.seeded',
+          entityType: 'data_value',
+          entityId: null,
+          after: { ...summary, approvalsAdded: added, scope, years },
+        });
+        return added;
+      });
+      summary.ms = Math.round(performance.now() - began);
+      return summary;
+    },
+
+    /**
+     * On the first start (no value stored and no demo job ever queued), queues the demo seeding for the
+     * worker so the server is ready at once. Returns whether it queued one.
+     */
+    async queueFirstStartSeed(actor: Actor): Promise<boolean> {
+      if (await createDemoRepository(deps.tx.executor).hasAnyValue()) return false;
+      if ((await deps.jobs.list({ name: demoSeedJob.name, limit: 1 })).total > 0) return false;
+      await deps.tx.run(async (ex) => {
+        const jobId = await enqueueJob(ex, demoSeedJob, {}, { createdBy: null });
+        await deps.audit.record(ex, actor, {
+          action: 'data.demo.queued',
+          entityType: 'job',
+          entityId: jobId,
+        });
+      });
+      return true;
+    },
+  };
+}

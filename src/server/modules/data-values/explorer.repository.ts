@@ -1,0 +1,196 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { PeriodType } from '#shared/domain/period';
+import type { Executor } from '#server/db/transaction';
+
+/** How one element takes part in a query. */
+export type ExplorerElementSpec = {
+  id: string;
+  agencyId: string;
+  /** 1-based position of the split category in the element's combination; 0: not split. */
+  optionPosition: number;
+  aggregationTerritory: 'sum' | 'average' | 'last';
+  aggregationTime: 'sum' | 'average' | 'last';
+};
+
+/** Which stored values the reader may see. `all`: everything; otherwise approved values plus the scope. */
+export type ExplorerVisibility =
+  | { kind: 'all' }
+  | {
+      kind: 'approved-or-scope';
+      /** Elements the reader may write (their agency's); empty for "approved only". */
+      scopeElementIds: string[];
+      /** null: every territory; otherwise the reader's subtree. */
+      scopeTerritoryIds: string[] | null;
+    };
+
+export type ExplorerAggregateInput = {
+  elements: ExplorerElementSpec[];
+  /** Pairs stored territory → index of the shown territory it counts for (same length). */
+  leafIds: string[];
+  shownIndexes: number[];
+  periodType: PeriodType;
+  from: string;
+  to: string;
+  /** Whether any element is split by an option (adds per-option rows beside the totals). */
+  split: boolean;
+  visibility: ExplorerVisibility;
+};
+
+/** One figure, with positions rather than ids so the service can index it cheaply. */
+export type ExplorerAggregateRow = {
+  /** Position in `elements`. */
+  elementIndex: number;
+  /** The shown territory's index as given in `shownIndexes`. */
+  territoryIndex: number;
+  /** The shown period's first month, counted as year × 12 + month − 1. */
+  monthIndex: number;
+  /** null: the total over all disaggregations. */
+  option: string | null;
+  value: number;
+  periodCount: number;
+  minLeaves: number;
+  maxLeaves: number;
+  /** Some value behind the figure is synthetic demonstration data. */
+  synthetic: boolean;
+};
+
+/** The shown period a stored period falls in, as its first day (grouping by a date is cheaper than by text). */
+const bucketSql: Record<PeriodType, RawBuilder<string>> = {
+  month: sql<string>`date_trunc('month', s2.period_start)::date`,
+  quarter: sql<string>`date_trunc('quarter', s2.period_start)::date`,
+  year: sql<string>`date_trunc('year', s2.period_start)::date`,
+};
+
+/**
+ * Stored periods no coarser than the shown type, by the length of their id ('YYYY-MM' 7, 'YYYYQn' 6, 'YYYY' 4).
+ * Applied after the first grouping, not in the scan: the planner cannot estimate a filter on length() and
+ * would then pick sorts that spill to disk.
+ */
+const minPeriodLength: Record<PeriodType, number> = { month: 7, quarter: 6, year: 4 };
+
+/**
+ * Which stored rows the reader may see. The element's agency is looked up by position in the element arrays
+ * rather than by a join, which keeps the planner's row estimate (and so its choice of hash aggregation) right.
+ */
+function visibilitySql(visibility: ExplorerVisibility, agencyOf: RawBuilder<string>): RawBuilder<boolean> {
+  if (visibility.kind === 'all') return sql<boolean>`true`;
+  const approved = sql<boolean>`exists (
+    select 1 from data_approval a
+    where a.agency_id = ${agencyOf} and a.territory_id = dv.territory_id and a.period = dv.period
+      and a.status = 'approved')`;
+  if (visibility.scopeElementIds.length === 0) return approved;
+  const territory =
+    visibility.scopeTerritoryIds === null
+      ? sql<boolean>`true`
+      : sql<boolean>`dv.territory_id = any(${visibility.scopeTerritoryIds}::uuid[])`;
+  return sql<boolean>`((dv.data_element_id = any(${visibility.scopeElementIds}::uuid[]) and ${territory}) or ${approved})`;
+}
+
+/** All SQL of the data explorer: one aggregate query per request, plus the latest date with data. */
+export function createExplorerRepository(db: Executor) {
+  return {
+    /** The first day of the latest stored period of any of the elements (one index probe per element). */
+    async latestPeriodStart(elementIds: readonly string[]): Promise<string | null> {
+      if (elementIds.length === 0) return null;
+      const { rows } = await sql<{ latest: string | null }>`
+        select to_char(max(l.period_start), 'YYYY-MM-DD') as latest
+        from unnest(${[...elementIds]}::uuid[]) as e(id)
+        cross join lateral (
+          select dv.period_start from data_value dv
+          where dv.data_element_id = e.id order by dv.period_start desc limit 1
+        ) l`.execute(db);
+      return rows[0]?.latest ?? null;
+    },
+
+    /**
+     * Rolls stored values up the territory hierarchy and into the shown periods in one statement:
+     *   1. per element, stored territory, stored period (and option): the sum over disaggregations;
+     *   2. per shown territory and stored period: the element's territory aggregation over stored territories;
+     *   3. per shown period: the element's time aggregation over stored periods ('last' = latest one present).
+     * Reads only the elements' rows in the date range (index data_value_element_start_idx).
+     */
+    async aggregate(input: ExplorerAggregateInput): Promise<ExplorerAggregateRow[]> {
+      if (input.elements.length === 0 || input.leafIds.length === 0) return [];
+      const { rows } = await aggregateSql(input).execute(db);
+      return rows.map((r) => ({
+        elementIndex: r.elementIndex,
+        territoryIndex: r.territoryIndex,
+        monthIndex: r.monthIndex,
+        option: r.optionCode,
+        value: Number(r.value),
+        periodCount: r.periodCount,
+        minLeaves: r.minLeaves,
+        maxLeaves: r.maxLeaves,
+        synthetic: r.synthetic,
+      }));
+    },
+  };
+}
+
+/** The aggregate statement of {@link createExplorerRepository}'s `aggregate` (exported for EXPLAIN in the bench). */
+export function aggregateSql(input: ExplorerAggregateInput) {
+  const ids = input.elements.map((e) => e.id);
+  // The element's attributes by its position in `ids` (no join: see visibilitySql).
+  const at = sql`array_position(${ids}::uuid[], dv.data_element_id)`;
+  const agencyOf = sql<string>`(${input.elements.map((e) => e.agencyId)}::uuid[])[${at}]`;
+  const optionSql = input.split
+    ? // Byte order ("C"): these codes are only grouped, never shown sorted, and C compares fastest.
+      // Position 0 (not split) gives '' (split_part refuses 0; null → coalesce).
+      sql`coalesce(split_part(dv.disaggregation, '.', nullif((${input.elements.map((e) => e.optionPosition)}::int[])[${at}], 0)), '') collate "C"`
+    : sql`''`;
+  // Totals (opt null) always; per-option rows too when some element is split (an unsplit one gives '').
+  const stage1Group = input.split
+    ? sql`grouping sets ((element_id, territory_id, period_start, plen, opt), (element_id, territory_id, period_start, plen))`
+    : sql`element_id, territory_id, period_start, plen`;
+  const optOut = input.split ? sql`case when grouping(opt) = 1 then null else opt end` : sql`null::text`;
+  const averageOverTerritory = input.elements
+    .filter((e) => e.aggregationTerritory === 'average')
+    .map((e) => e.id);
+  const lastOverTime = input.elements.filter((e) => e.aggregationTime === 'last').map((e) => e.id);
+  const averageOverTime = input.elements.filter((e) => e.aggregationTime === 'average').map((e) => e.id);
+  // Sorting each group for 'last' costs time: only when some element needs it.
+  const lastSql =
+    lastOverTime.length > 0
+      ? sql`when s2.element_id = any(${lastOverTime}::uuid[]) then (array_agg(s2.value order by s2.period_start desc))[1]`
+      : sql``;
+  return sql<Omit<ExplorerAggregateRow, 'option'> & { optionCode: string | null }>`
+    with map(leaf_id, shown_ix) as (
+      select * from unnest(${input.leafIds}::uuid[], ${input.shownIndexes}::int[])
+    ),
+    stored as (
+      select dv.data_element_id as element_id, dv.territory_id, dv.period_start, length(dv.period) as plen,
+             dv.value, dv.is_synthetic, ${optionSql} as opt
+      from data_value dv
+      where dv.data_element_id = any(${ids}::uuid[])
+        and dv.period_start between ${input.from}::date and ${input.to}::date
+        and ${visibilitySql(input.visibility, agencyOf)}
+    ),
+    s1 as (
+      select element_id, territory_id, period_start, plen, ${optOut} as opt, sum(value) as value,
+             bool_or(is_synthetic) as synthetic
+      from stored group by ${stage1Group}
+    ),
+    s2 as (
+      select s1.element_id, map.shown_ix, s1.period_start, s1.opt,
+             case when s1.element_id = any(${averageOverTerritory}::uuid[]) then avg(s1.value)
+                  else sum(s1.value) end as value,
+             count(*)::int as leaves, bool_or(s1.synthetic) as synthetic
+      from s1 join map on map.leaf_id = s1.territory_id
+      where (s1.opt is null or s1.opt <> '') and s1.plen >= ${minPeriodLength[input.periodType]}
+      group by s1.element_id, map.shown_ix, s1.period_start, s1.opt
+    )
+    select array_position(${ids}::uuid[], g.element_id) - 1 as element_index, g.shown_ix as territory_index,
+           (extract(year from g.bucket)::int * 12 + extract(month from g.bucket)::int - 1) as month_index,
+           g.option_code, g.value, g.period_count, g.min_leaves, g.max_leaves, g.synthetic
+    from (
+      select s2.element_id, s2.shown_ix, ${bucketSql[input.periodType]} as bucket,
+             s2.opt as option_code,
+             case when s2.element_id = any(${averageOverTime}::uuid[]) then avg(s2.value)
+                  ${lastSql}
+                  else sum(s2.value) end as value,
+             count(*)::int as period_count, min(s2.leaves)::int as min_leaves, max(s2.leaves)::int as max_leaves, bool_or(s2.synthetic) as synthetic
+      from s2
+      group by s2.element_id, s2.shown_ix, 3, s2.opt
+    ) g
+  `;
+}

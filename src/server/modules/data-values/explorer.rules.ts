@@ -1,0 +1,347 @@
+import type { IndicatorVersion } from '#shared/contracts/catalogue.contract';
+import type {
+  ExplorerDimension,
+  ExplorerLayout,
+  ExplorerPeriods,
+  ExplorerResult,
+} from '#shared/contracts/explorer.contract';
+import { measureKeys, pivot, totalOptionKey, type PivotKey } from '#shared/domain/explorer-pivot';
+import type { Locale } from '#shared/domain/locale';
+import {
+  containingPeriod,
+  formatPeriod,
+  lastNPeriods,
+  parsePeriod,
+  periodOfDate,
+  periodsBetween,
+  periodStart,
+  periodEnd,
+  samePeriodLastYear,
+  toPeriod,
+  type PeriodType,
+} from '#shared/domain/period';
+
+/**
+ * Pure rules of the data explorer: which periods a query covers, which stored territories roll up into which
+ * shown territory, how population is found for a territory, which formula version applies, and when an
+ * aggregated figure is partial.
+ */
+
+export type PeriodProblem = { field: string; message: string };
+export type ResolvedPeriods = { ok: true; periods: string[] } | { ok: false; problem: PeriodProblem };
+
+/** The largest number of periods one query may show (ten years of months, twice, with room to spare). */
+export const maxExplorerPeriods = 240;
+
+/**
+ * The periods of a query. A range needs `from` and `to` of the query's type; relative periods need `last` and
+ * end at `endingAt`, else at the period containing `latestDataDate` (the latest data of the items); with no
+ * data at all a relative query has no periods.
+ */
+export function resolvePeriods(spec: ExplorerPeriods, latestDataDate: string | null): ResolvedPeriods {
+  const fail = (field: string, message: string): ResolvedPeriods => ({
+    ok: false,
+    problem: { field, message },
+  });
+  const ofType = (field: 'from' | 'to' | 'endingAt', text: string) => {
+    const parsed = parsePeriod(text);
+    if (!parsed.ok) return fail(`periods.${field}`, parsed.message);
+    if (parsed.value.type !== spec.type)
+      return fail(`periods.${field}`, `"${text}" is not a ${spec.type} (the query's period type)`);
+    return parsed.value;
+  };
+  if (spec.last !== undefined) {
+    if (spec.from !== undefined || spec.to !== undefined)
+      return fail('periods', 'give either a range (from, to) or the last N periods, not both');
+    let end;
+    if (spec.endingAt !== undefined) {
+      const parsed = ofType('endingAt', spec.endingAt);
+      if ('ok' in parsed) return parsed;
+      end = parsed;
+    } else if (latestDataDate !== null) {
+      end = periodOfDate(latestDataDate, spec.type);
+    } else {
+      return { ok: true, periods: [] };
+    }
+    return { ok: true, periods: lastNPeriods(spec.type, spec.last, end).map(formatPeriod) };
+  }
+  if (spec.from === undefined || spec.to === undefined)
+    return fail('periods', 'give a range (from and to) or the last N periods');
+  const from = ofType('from', spec.from);
+  if ('ok' in from) return from;
+  const to = ofType('to', spec.to);
+  if ('ok' in to) return to;
+  const periods = periodsBetween(from, to).map(formatPeriod);
+  if (periods.length === 0) return fail('periods.to', `${spec.to} comes before ${spec.from}`);
+  if (periods.length > maxExplorerPeriods)
+    return fail('periods', `${periods.length} periods asked for; at most ${maxExplorerPeriods} at once`);
+  return { ok: true, periods };
+}
+
+/** The same period one year earlier, as an id. */
+export const lastYearOf = (period: string): string => formatPeriod(samePeriodLastYear(toPeriod(period)));
+
+/** The period's first month counted as year × 12 + month − 1 (the aggregate query's period key). */
+export function monthIndexOf(period: string): number {
+  const parsed = toPeriod(period);
+  const month =
+    parsed.type === 'month' ? parsed.month : parsed.type === 'quarter' ? parsed.quarter * 3 - 2 : 1;
+  return parsed.year * 12 + month - 1;
+}
+
+/** First and last day covered by a list of periods (and, with `withLastYear`, their year-earlier twins). */
+export function dateRange(
+  periods: readonly string[],
+  withLastYear: boolean,
+): { from: string; to: string } | null {
+  const first = periods[0];
+  const last = periods.at(-1);
+  if (first === undefined || last === undefined) return null;
+  const from = withLastYear ? lastYearOf(first) : first;
+  return { from: periodStart(toPeriod(from)), to: periodEnd(toPeriod(last)) };
+}
+
+const rank: Record<PeriodType, number> = { month: 0, quarter: 1, year: 2 };
+const months: Record<PeriodType, number> = { month: 1, quarter: 3, year: 12 };
+
+/** Whether values stored per `stored` period can be shown per `shown` period (a year cannot be split into months). */
+export const canRollUp = (stored: PeriodType, shown: PeriodType): boolean => rank[stored] <= rank[shown];
+
+/** How many stored periods make one shown period: 3 months in a quarter, 4 quarters in a year. */
+export const storedPeriodsPer = (stored: PeriodType, shown: PeriodType): number =>
+  months[shown] / months[stored];
+
+/** The shown period a stored period falls in (`2024-05` shown by quarter → `2024Q2`). */
+export const bucketOf = (storedPeriod: string, shown: PeriodType): string =>
+  formatPeriod(containingPeriod(toPeriod(storedPeriod), shown));
+
+export type TerritoryNode = { id: string; parentId: string | null };
+
+/**
+ * The territories shown: the selected ones in the given order, or ('children') the direct children of each,
+ * without repeats.
+ */
+export function shownTerritories(
+  selected: readonly string[],
+  mode: 'selected' | 'children',
+  all: readonly TerritoryNode[],
+): string[] {
+  const result: string[] = [];
+  const seen = new Set<string>();
+  const add = (id: string) => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      result.push(id);
+    }
+  };
+  for (const id of selected) {
+    if (mode === 'selected') add(id);
+    else for (const t of all) if (t.parentId === id) add(t.id);
+  }
+  return result;
+}
+
+/**
+ * Pairs (stored territory → shown territory): every shown territory collects the values stored at itself and
+ * at every territory below it. A territory below two shown ones (a district and its oblast) feeds both.
+ */
+export function rollUpPairs(
+  shown: readonly string[],
+  all: readonly TerritoryNode[],
+): { leafIds: string[]; shownIds: string[] } {
+  const children = new Map<string, string[]>();
+  for (const t of all) {
+    if (t.parentId === null) continue;
+    const list = children.get(t.parentId) ?? [];
+    list.push(t.id);
+    children.set(t.parentId, list);
+  }
+  const leafIds: string[] = [];
+  const shownIds: string[] = [];
+  for (const root of shown) {
+    const stack = [root];
+    const visited = new Set<string>();
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      if (visited.has(id)) continue;
+      visited.add(id);
+      leafIds.push(id);
+      shownIds.push(root);
+      stack.push(...(children.get(id) ?? []));
+    }
+  }
+  return { leafIds, shownIds };
+}
+
+export type PopulationField = 'total' | 'male' | 'female' | 'age0to17' | 'age14to35';
+/** The population codes formulas use, mapped to the population table's figures. */
+export const populationFields: Record<string, PopulationField> = {
+  'population.total': 'total',
+  'population.male': 'male',
+  'population.female': 'female',
+  'population.age_0_17': 'age0to17',
+  'population.age_14_35': 'age14to35',
+};
+
+/** A territory's own population figures: year → field → figure (null or absent: not known). */
+export type PopulationFigures = ReadonlyMap<
+  string,
+  ReadonlyMap<number, Partial<Record<PopulationField, number | null>>>
+>;
+
+/**
+ * The population of a territory in a year: its own figure when it has one; otherwise the sum of its children's
+ * (each found the same way), but only when every child has one, since a sum over some children would make a
+ * rate too high. No figure anywhere gives null ("no value"), never zero. Returns a memoised lookup, built once
+ * per query.
+ */
+export function populationResolver(
+  figures: PopulationFigures,
+  all: readonly TerritoryNode[],
+): (territoryId: string, year: number, field: PopulationField) => number | null {
+  const children = new Map<string, string[]>();
+  for (const t of all) {
+    if (t.parentId === null) continue;
+    children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+  }
+  const known = new Map<string, number | null>();
+  const resolve = (
+    territoryId: string,
+    year: number,
+    field: PopulationField,
+    depth: number,
+  ): number | null => {
+    const key = `${territoryId}|${year}|${field}`;
+    const cached = known.get(key);
+    if (cached !== undefined) return cached;
+    let result: number | null = null;
+    const own = figures.get(territoryId)?.get(year)?.[field];
+    if (typeof own === 'number') result = own;
+    else {
+      const below = children.get(territoryId) ?? [];
+      if (below.length > 0 && depth < 10) {
+        let sum = 0;
+        for (const child of below) {
+          const value = resolve(child, year, field, depth + 1);
+          if (value === null) {
+            sum = Number.NaN;
+            break;
+          }
+          sum += value;
+        }
+        result = Number.isNaN(sum) ? null : sum;
+      }
+    }
+    known.set(key, result);
+    return result;
+  };
+  return (territoryId, year, field) => resolve(territoryId, year, field, 0);
+}
+
+/** The formula version valid on a day, or null before the first version (or after a closed last one). */
+export function versionAt(versions: readonly IndicatorVersion[], date: string): IndicatorVersion | null {
+  return versions.find((v) => v.validFrom <= date && (v.validTo === null || v.validTo >= date)) ?? null;
+}
+
+/** How many stored periods made a figure, and the fewest stored territories in any one of them. */
+export type Coverage = { periodCount: number; minLeaves: number };
+
+/**
+ * Whether an aggregated figure is partial: fewer stored periods than the shown period holds (two months of
+ * a quarter), or fewer stored territories than report that element there in the queried range at best
+ * (`expectedLeaves`, the most seen in any row of that element, territory and option).
+ */
+export const isPartial = (row: Coverage, expectedPeriods: number, expectedLeaves: number): boolean =>
+  row.periodCount < expectedPeriods || row.minLeaves < expectedLeaves;
+
+/** Words of the export headers in each language (the data's own names come from the catalogue). */
+export const exportWords: Record<
+  Locale,
+  { dimensions: Record<ExplorerDimension, string>; total: string; value: string; lastYear: string }
+> = {
+  en: {
+    dimensions: {
+      item: 'Item',
+      territory: 'Territory',
+      period: 'Period',
+      option: 'Category',
+      measure: 'Measure',
+    },
+    total: 'Total',
+    value: 'Value',
+    lastYear: 'Same period last year',
+  },
+  ru: {
+    dimensions: {
+      item: 'Показатель',
+      territory: 'Территория',
+      period: 'Период',
+      option: 'Категория',
+      measure: 'Мера',
+    },
+    total: 'Всего',
+    value: 'Значение',
+    lastYear: 'Тот же период прошлого года',
+  },
+  ky: {
+    dimensions: {
+      item: 'Көрсөткүч',
+      territory: 'Аймак',
+      period: 'Мезгил',
+      option: 'Категория',
+      measure: 'Өлчөм',
+    },
+    total: 'Баары',
+    value: 'Мааниси',
+    lastYear: 'Өткөн жылдын ушул эле мезгили',
+  },
+};
+
+export type ExportValue = { value: number | null; partial: boolean; decimals: number };
+/** A pivot laid out as a sheet: header lines (text), then rows of labels followed by values. */
+export type ExportGrid = {
+  headerLines: string[][];
+  rows: Array<{ labels: string[]; values: ExportValue[] }>;
+};
+
+/** The pivot of a result, with every key replaced by its name in `locale`, ready for CSV or XLSX. */
+export function exportGrid(result: ExplorerResult, layout: ExplorerLayout, locale: Locale): ExportGrid {
+  const words = exportWords[locale];
+  const table = pivot(result, layout);
+  const items = new Map(result.items.map((i) => [i.code, i]));
+  const territories = new Map(result.territories.map((t) => [t.id, t.name[locale]]));
+  const options = new Map(result.options.map((o) => [o.code, o.name[locale]]));
+  const label = (k: PivotKey): string => {
+    switch (k.dimension) {
+      case 'item': {
+        const item = items.get(k.key);
+        return item ? `${item.name[locale]} (${item.unit})` : k.key;
+      }
+      case 'territory':
+        return territories.get(k.key) ?? k.key;
+      case 'period':
+        return k.key;
+      case 'option':
+        return k.key === totalOptionKey ? words.total : (options.get(k.key) ?? k.key);
+      case 'measure':
+        return k.key === measureKeys.lastYear ? words.lastYear : words.value;
+    }
+  };
+  const rowHeads = table.rowDimensions.map((d) => words.dimensions[d]);
+  const headerLines: string[][] =
+    table.columnDimensions.length === 0
+      ? [[...rowHeads, words.value]]
+      : table.columnDimensions.map((_, level) => [
+          ...(level === table.columnDimensions.length - 1 ? rowHeads : rowHeads.map(() => '')),
+          ...table.columns.map((column) => label(column[level] as PivotKey)),
+        ]);
+  const rows = table.rows.map((row, r) => ({
+    labels: row.map(label),
+    values: (table.values[r] ?? []).map((v): ExportValue => ({
+      value: v?.value ?? null,
+      partial: v?.partial ?? false,
+      decimals: items.get(v?.item ?? '')?.decimals ?? 0,
+    })),
+  }));
+  return { headerLines, rows };
+}

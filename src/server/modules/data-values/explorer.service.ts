@@ -1,0 +1,423 @@
+import ExcelJS from 'exceljs';
+import type { Catalogue, DataElement, Indicator } from '#shared/contracts/catalogue.contract';
+import type {
+  ExplorerCell,
+  ExplorerExportRequest,
+  ExplorerItemMeta,
+  ExplorerQuery,
+  ExplorerResult,
+} from '#shared/contracts/explorer.contract';
+import { periodStart, toPeriod, type PeriodType } from '#shared/domain/period';
+import type { Transactor } from '#server/db/transaction';
+import type { Actor } from '#server/lib/actor';
+import { AppError } from '#server/lib/app-error';
+import type { CatalogueService } from '../indicators/catalogue.service';
+import { evaluate, parseFormula, referencesOf } from '../indicators/formula.rules';
+import type { FormulaNode } from '../indicators/formula.types';
+import type { TerritoryService } from '../territories/territory.service';
+import {
+  createExplorerRepository,
+  type ExplorerElementSpec,
+  type ExplorerVisibility,
+} from './explorer.repository';
+import {
+  canRollUp,
+  dateRange,
+  exportGrid,
+  isPartial,
+  lastYearOf,
+  monthIndexOf,
+  populationFields,
+  populationResolver,
+  resolvePeriods,
+  rollUpPairs,
+  shownTerritories,
+  storedPeriodsPer,
+  versionAt,
+  type PopulationField,
+  type ExportGrid,
+  type TerritoryNode,
+} from './explorer.rules';
+import { scopeOf } from './value.rules';
+
+export type ExplorerService = ReturnType<typeof createExplorerService>;
+export type ExplorerFile = { filename: string; contentType: string; data: Buffer };
+
+const invalid = (field: string, message: string, extra: Record<string, unknown> = {}) =>
+  new AppError('VALIDATION_FAILED', message, { field, ...extra });
+
+/** Decimals of a data element's figures, by value type (indicators carry their own). */
+const elementDecimals = (e: DataElement) =>
+  e.valueType === 'integer' ? 0 : e.valueType === 'percentage' ? 1 : 2;
+
+type Figure = { value: number | null; partial: boolean };
+const noFigure: Figure = { value: null, partial: false };
+
+/**
+ * Every element an item needs: itself, or for an indicator the inputs of all its formula versions, through
+ * other indicators (the catalogue refuses cycles; `seen` guards anyway).
+ */
+function inputsOf(
+  code: string,
+  elements: ReadonlyMap<string, DataElement>,
+  indicators: ReadonlyMap<string, Indicator>,
+  found: Set<string>,
+  seen = new Set<string>(),
+): void {
+  if (seen.has(code)) return;
+  seen.add(code);
+  if (elements.has(code)) {
+    found.add(code);
+    return;
+  }
+  for (const version of indicators.get(code)?.versions ?? []) {
+    const parsed = parseFormula(version.formula);
+    if (parsed.ok)
+      for (const ref of referencesOf(parsed.value)) inputsOf(ref, elements, indicators, found, seen);
+  }
+}
+
+/**
+ * The data explorer: figures for items × territories × periods, fresh from the stored values on every query.
+ * A territory's figure rolls up everything stored below it; derived indicators are evaluated on the rolled-up
+ * inputs (sum of numerators over sum of denominators), never averaged from lower levels.
+ */
+export function createExplorerService(deps: {
+  tx: Transactor;
+  catalogue: CatalogueService;
+  territories: TerritoryService;
+}) {
+  /** What the actor may see: analysts everything (or approved only); officers approved values plus their scope. */
+  function visibilityOf(
+    actor: Actor,
+    approvedOnly: boolean,
+    catalogue: Catalogue,
+    territories: readonly TerritoryNode[],
+  ): ExplorerVisibility {
+    const scope = scopeOf(actor, territories);
+    if (!scope.officer && !approvedOnly) return { kind: 'all' };
+    const territoryIds = scope.territoryIds === null ? null : [...scope.territoryIds];
+    if (!scope.officer || approvedOnly || territoryIds?.length === 0)
+      return { kind: 'approved-or-scope', scopeElementIds: [], scopeTerritoryIds: null };
+    const scopeElementIds = catalogue.dataElements
+      .filter((e) => scope.agencyId === null || e.agencyId === scope.agencyId)
+      .map((e) => e.id);
+    return { kind: 'approved-or-scope', scopeElementIds, scopeTerritoryIds: territoryIds };
+  }
+
+  async function query(actor: Actor, input: ExplorerQuery): Promise<ExplorerResult> {
+    const [catalogue, territoryList] = await Promise.all([
+      deps.catalogue.getCatalogue(),
+      deps.territories.list(),
+    ]);
+    const elements = new Map(catalogue.dataElements.map((e) => [e.code, e]));
+    const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
+    const territories = new Map(territoryList.items.map((t) => [t.id, t]));
+    const items = [...new Set(input.items)];
+    for (const code of items)
+      if (!elements.has(code) && !indicators.has(code))
+        throw invalid('items', `No data element or indicator has the code "${code}".`, { code });
+    for (const id of input.territories.ids)
+      if (!territories.has(id)) throw invalid('territories.ids', `No territory has the id ${id}.`, { id });
+    const category =
+      input.disaggregation === undefined || input.disaggregation === null
+        ? null
+        : catalogue.categories.find((c) => c.code === input.disaggregation);
+    if (category === undefined)
+      throw invalid('disaggregation', `No category has the code "${input.disaggregation ?? ''}".`);
+
+    const neededCodes = new Set<string>();
+    for (const code of items) inputsOf(code, elements, indicators, neededCodes);
+    const type: PeriodType = input.periods.type;
+    const needed = [...neededCodes]
+      .map((code) => elements.get(code) as DataElement)
+      .filter((e) => canRollUp(e.periodType, type));
+    const repository = createExplorerRepository(deps.tx.executor);
+
+    const latest =
+      input.periods.last !== undefined && input.periods.endingAt === undefined
+        ? await repository.latestPeriodStart(needed.map((e) => e.id))
+        : null;
+    const resolved = resolvePeriods(input.periods, latest);
+    if (!resolved.ok) throw invalid(resolved.problem.field, resolved.problem.message);
+    const periods = resolved.periods;
+    const withLastYear = input.periods.samePeriodLastYear === true;
+    const approvedOnly = input.approvedOnly === true;
+
+    const nodes = territoryList.items.map((t) => ({ id: t.id, parentId: t.parentId }));
+    const shown = shownTerritories(input.territories.ids, input.territories.mode, nodes);
+    const { leafIds, shownIds } = rollUpPairs(shown, nodes);
+    const shownIndex = new Map(shown.map((id, i) => [id, i]));
+    const directCodes = new Set(items.filter((c) => elements.has(c)));
+    const comboCategories = new Map(catalogue.categoryCombos.map((c) => [c.id, c.categoryIds]));
+    const specs: ExplorerElementSpec[] = needed.map((e) => ({
+      id: e.id,
+      agencyId: e.agencyId,
+      optionPosition:
+        category && directCodes.has(e.code)
+          ? (comboCategories.get(e.categoryComboId) ?? []).indexOf(category.id) + 1
+          : 0,
+      aggregationTerritory: e.aggregationTerritory,
+      aggregationTime: e.aggregationTime,
+    }));
+    const elementIndex = new Map(needed.map((e, i) => [e.code, i]));
+
+    // Every period a cell may need (shown ones, then their year-earlier twins), by position.
+    const lastYearPeriods = withLastYear ? periods.map(lastYearOf) : [];
+    const allPeriods = [...new Set([...periods, ...lastYearPeriods])];
+    const periodIndex = new Map(allPeriods.map((p, i) => [monthIndexOf(p), i]));
+    const periodInfo = allPeriods.map((p) => {
+      const parsed = toPeriod(p);
+      return { year: parsed.year, start: periodStart(parsed) };
+    });
+    const optionIndex = new Map((category?.options ?? []).map((o, i) => [o.code, i + 1]));
+    const nT = shown.length;
+    const nP = allPeriods.length;
+    const nO = optionIndex.size + 1;
+    // Numeric keys: this runs for every figure of the result, so no string building.
+    const figureKey = (e: number, t: number, p: number, o: number) => ((e * nT + t) * nP + p) * nO + o;
+    const seriesKey = (e: number, t: number, o: number) => (e * nT + t) * nO + o;
+
+    const range = dateRange(periods, withLastYear);
+    const rows = range
+      ? await repository.aggregate({
+          elements: specs,
+          leafIds,
+          shownIndexes: shownIds.map((id) => shownIndex.get(id) ?? -1),
+          periodType: type,
+          from: range.from,
+          to: range.to,
+          split: specs.some((spec) => spec.optionPosition > 0),
+          visibility: visibilityOf(actor, approvedOnly, catalogue, nodes),
+        })
+      : [];
+
+    // Figures of elements; partial is decided against the best coverage of the same series in the range.
+    const expectedLeaves = new Map<number, number>();
+    const optionOf = (option: string | null) => (option === null ? 0 : optionIndex.get(option));
+    for (const row of rows) {
+      const o = optionOf(row.option);
+      if (o === undefined) continue;
+      const k = seriesKey(row.elementIndex, row.territoryIndex, o);
+      expectedLeaves.set(k, Math.max(expectedLeaves.get(k) ?? 0, row.maxLeaves));
+    }
+    const expectedPeriods = needed.map((e) => storedPeriodsPer(e.periodType, type));
+    const figures = new Map<number, Figure>();
+    for (const row of rows) {
+      const o = optionOf(row.option);
+      const p = periodIndex.get(row.monthIndex);
+      if (o === undefined || p === undefined) continue;
+      const partial = isPartial(
+        row,
+        expectedPeriods[row.elementIndex] ?? 1,
+        expectedLeaves.get(seriesKey(row.elementIndex, row.territoryIndex, o)) ?? 0,
+      );
+      figures.set(figureKey(row.elementIndex, row.territoryIndex, p, o), { value: row.value, partial });
+    }
+
+    // Population, only when some formula needs it: every territory's figures for the years shown.
+    const usesPopulation = items.some((code) => {
+      const found = new Set<string>();
+      inputsOfPopulation(code, indicators, found);
+      return found.size > 0;
+    });
+    const years = [...new Set(periodInfo.map((info) => info.year))];
+    const populationRows = usesPopulation ? await deps.territories.populationOfYears(years) : [];
+    const population = new Map<string, Map<number, Partial<Record<PopulationField, number | null>>>>();
+    for (const row of populationRows) {
+      const byYear =
+        population.get(row.territoryId) ?? new Map<number, Partial<Record<PopulationField, number | null>>>();
+      byYear.set(row.year, row);
+      population.set(row.territoryId, byYear);
+    }
+    const populationOf = populationResolver(population, nodes);
+
+    // Each formula version parsed once per query.
+    const asts = new Map<string, FormulaNode | null>();
+    const astOf = (formula: string) => {
+      if (!asts.has(formula)) {
+        const parsed = parseFormula(formula);
+        asts.set(formula, parsed.ok ? parsed.value : null);
+      }
+      return asts.get(formula) ?? null;
+    };
+    const figureOf = (code: string, t: number, p: number, stack: ReadonlySet<string>): Figure => {
+      const e = elementIndex.get(code);
+      if (e !== undefined) return figures.get(figureKey(e, t, p, 0)) ?? noFigure;
+      if (elements.has(code)) return noFigure; // an element that cannot be shown by this period type
+      const info = periodInfo[p];
+      const field = populationFields[code];
+      if (field) return { value: populationOf(shown[t] ?? '', info?.year ?? 0, field), partial: false };
+      const indicator = indicators.get(code);
+      if (!indicator || !info || stack.has(code)) return noFigure;
+      const version = versionAt(indicator.versions, info.start);
+      const ast = version ? astOf(version.formula) : null;
+      if (!ast) return noFigure;
+      let partial = false;
+      const inner = new Set(stack).add(code);
+      const value = evaluate(ast, (ref) => {
+        const f = figureOf(ref, t, p, inner);
+        if (f.partial) partial = true;
+        return f.value;
+      });
+      return { value, partial: value !== null && partial };
+    };
+
+    const cells: ExplorerCell[] = [];
+    const none = new Set<string>();
+    for (const code of items) {
+      const e = elementIndex.get(code);
+      const split = e !== undefined && (specs[e]?.optionPosition ?? 0) > 0 && category;
+      const options: Array<string | null> = split ? [...optionIndex.keys(), null] : [null];
+      for (const [t, territoryId] of shown.entries())
+        for (const [i, period] of periods.entries()) {
+          const p = i; // shown periods come first in allPeriods
+          const q = withLastYear ? (periodIndex.get(monthIndexOf(lastYearPeriods[i] ?? '')) ?? -1) : -1;
+          for (const option of options) {
+            const o = optionOf(option) ?? 0;
+            const at = (position: number): Figure =>
+              position < 0
+                ? noFigure
+                : e !== undefined && o > 0
+                  ? (figures.get(figureKey(e, t, position, o)) ?? noFigure)
+                  : figureOf(code, t, position, none);
+            const current = at(p);
+            const before = at(q);
+            cells.push({
+              item: code,
+              territoryId,
+              period,
+              option,
+              value: current.value,
+              partial: current.partial,
+              lastYearValue: before.value,
+              lastYearPartial: before.partial,
+            });
+          }
+        }
+    }
+    const itemMeta = items.map((code): ExplorerItemMeta => {
+      const element = elements.get(code);
+      if (element)
+        return {
+          code,
+          kind: 'element',
+          name: element.name,
+          unit: element.unit,
+          decimals: elementDecimals(element),
+        };
+      const indicator = indicators.get(code) as Indicator;
+      return {
+        code,
+        kind: 'indicator',
+        name: indicator.name,
+        unit: indicator.unit,
+        decimals: indicator.decimals,
+      };
+    });
+    const anySplit = specs.some((s) => s.optionPosition > 0);
+    return {
+      cells,
+      items: itemMeta,
+      territories: shown.map((id) => {
+        const t = territories.get(id);
+        if (!t) throw new Error(`territory ${id} vanished during the query`);
+        return { id, name: t.name, level: t.level, parentId: t.parentId };
+      }),
+      periods,
+      periodType: type,
+      options: anySplit && category ? category.options.map((o) => ({ code: o.code, name: o.name })) : [],
+      samePeriodLastYear: withLastYear,
+      approvedOnly,
+      containsSynthetic: rows.some((row) => row.synthetic),
+    };
+  }
+
+  return {
+    /**
+     * Runs an explorer query (the bench calls this). One aggregate SQL statement plus small reads of the
+     * catalogue, territories and, for formulas that need it, population.
+     */
+    query,
+
+    /** The pivot of a query as a CSV (UTF-8 with a byte-order mark, for Excel) or XLSX download. */
+    async export(
+      actor: Actor,
+      request: ExplorerExportRequest,
+      format: 'csv' | 'xlsx',
+    ): Promise<ExplorerFile> {
+      const result = await query(actor, request.query);
+      const grid = exportGrid(result, request.layout, request.locale ?? 'en');
+      const stamp = new Date().toISOString().slice(0, 10);
+      if (format === 'csv')
+        return {
+          filename: `kuzot-explorer-${stamp}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          data: csvOf(grid),
+        };
+      return {
+        filename: `kuzot-explorer-${stamp}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        data: await xlsxOf(grid),
+      };
+    },
+  };
+}
+
+/** Whether an indicator (through other indicators) refers to population; collects the population codes. */
+function inputsOfPopulation(
+  code: string,
+  indicators: ReadonlyMap<string, Indicator>,
+  found: Set<string>,
+  seen = new Set<string>(),
+): void {
+  if (seen.has(code)) return;
+  seen.add(code);
+  if (populationFields[code]) {
+    found.add(code);
+    return;
+  }
+  for (const version of indicators.get(code)?.versions ?? []) {
+    const parsed = parseFormula(version.formula);
+    if (parsed.ok)
+      for (const ref of referencesOf(parsed.value)) inputsOfPopulation(ref, indicators, found, seen);
+  }
+}
+
+const csvField = (text: string) => (/[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** CSV with a byte-order mark so Excel reads UTF-8; numbers unrounded with a dot, missing values empty. */
+function csvOf(grid: ExportGrid): Buffer {
+  const lines = [
+    ...grid.headerLines.map((line) => line.map(csvField).join(',')),
+    ...grid.rows.map((row) =>
+      [...row.labels.map(csvField), ...row.values.map((v) => (v.value === null ? '' : String(v.value)))].join(
+        ',',
+      ),
+    ),
+  ];
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+const numberFormat = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
+
+/** XLSX: bold header lines, frozen headers and labels, number formats by the item's decimals, partial noted. */
+async function xlsxOf(grid: ExportGrid): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Kuzot');
+  for (const line of grid.headerLines) sheet.addRow(line).font = { bold: true };
+  const labelCount = grid.rows[0]?.labels.length ?? 0;
+  for (const row of grid.rows) {
+    const added = sheet.addRow([...row.labels, ...row.values.map((v) => v.value)]);
+    row.values.forEach((v, i) => {
+      const cell = added.getCell(labelCount + i + 1);
+      cell.numFmt = numberFormat(v.decimals);
+      if (v.partial && v.value !== null) cell.note = 'partial: some territories or periods did not report';
+    });
+  }
+  sheet.views = [{ state: 'frozen', xSplit: labelCount, ySplit: grid.headerLines.length }];
+  sheet.columns.forEach((column, i) => {
+    column.width = i < labelCount ? 28 : 14;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

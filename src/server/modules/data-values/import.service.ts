@@ -1,0 +1,275 @@
+import type { DataImportJob, DataImportQueued } from '#shared/contracts/data-import.contract';
+import type { ImportResult, ValueCheck, ValueSetRequest } from '#shared/contracts/data-values.contract';
+import type { ImportProblem } from '#shared/contracts/territories.contract';
+import type { Transactor } from '#server/db/transaction';
+import { enqueueJob } from '#server/jobs/queue';
+import type { Actor } from '#server/lib/actor';
+import { AppError } from '#server/lib/app-error';
+import { readTabularFile } from '#server/lib/tabular-file';
+import { readFirstSheetFast } from '#server/lib/xlsx-rows';
+import type { AuditService } from '../audit/audit.service';
+import type { FileService } from '../files/file.service';
+import type { CatalogueService } from '../indicators/catalogue.service';
+import type { JobService } from '../jobs/job.service';
+import type { TerritoryService } from '../territories/territory.service';
+import type { ValueWrite, WriteSource, WriteSummary } from './data-values.types';
+import {
+  flatEntries,
+  flatHeaderProblems,
+  importElements,
+  jsonEntries,
+  problemsInFile,
+  resolveEntries,
+  sortProblems,
+  territoryResolver,
+  type RawEntry,
+  type WriteOrigin,
+} from './import.rules';
+import { dataImportJob } from './import.types';
+import { templateEntries } from './template.rules';
+import type { TemplateService } from './template.service';
+
+export type ImportService = ReturnType<typeof createImportService>;
+
+/** The single write path of values (the value service): checks scope, locks and types, writes all or none. */
+export type ValueWriter = {
+  applyValues(
+    actor: Actor,
+    writes: ValueWrite[],
+    source: WriteSource,
+    options: { dryRun: boolean },
+  ): Promise<WriteSummary & { checks: ValueCheck[] }>;
+};
+
+export type UploadedFile = { filename: string; data: Buffer };
+
+type Entries = Array<{ entry: RawEntry; origin: WriteOrigin }>;
+
+/** A file read and ready to resolve: its entries, where they came from, and for a template its period. */
+type PreparedFile = {
+  entries: Entries;
+  source: WriteSource;
+  /** The row to name when the file has no values at all. */
+  emptyRow: number;
+  template?: { period: string };
+};
+
+/** Files with more values than this are checked at once, then written by a job (see the route). */
+export const defaultSyncImportLimit = 20_000;
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const refuse = (problems: readonly ImportProblem[]) =>
+  new AppError('IMPORT_INVALID', `The data have ${problems.length} problem(s); nothing was imported.`, {
+    problems: sortProblems(problems),
+  });
+
+/** The write path's problems in the file's own rows and columns, or null when it refused for another reason. */
+function writeProblems(error: unknown, origins: readonly WriteOrigin[]): ImportProblem[] | null {
+  if (!(error instanceof AppError) || error.code !== 'IMPORT_INVALID') return null;
+  const problems = (error.details as { problems?: ImportProblem[] } | undefined)?.problems;
+  return Array.isArray(problems) ? problemsInFile(problems, origins) : null;
+}
+
+/**
+ * Imports of values from CSV and XLSX files (flat rows, or a filled Excel template) and JSON value sets.
+ * Files are parsed and codes resolved here, outside any transaction; the value service then checks scope,
+ * locks and value types and writes everything in one transaction, or nothing. Every problem is reported
+ * with the row and column of the file (or `values[i].field` of the JSON) it came from.
+ */
+export function createImportService(deps: {
+  tx: Transactor;
+  audit: AuditService;
+  files: FileService;
+  jobs: JobService;
+  catalogue: CatalogueService;
+  territories: TerritoryService;
+  templates: TemplateService;
+  values: ValueWriter;
+  /** Values above which an upload is written by a job; default 20,000. */
+  syncLimit?: number;
+}) {
+  const syncLimit = deps.syncLimit ?? defaultSyncImportLimit;
+
+  async function run(
+    actor: Actor,
+    entries: Entries,
+    source: WriteSource,
+    dryRun: boolean,
+    emptyRow: number,
+    template?: { period: string },
+  ): Promise<ImportResult> {
+    if (entries.length === 0)
+      throw refuse([{ row: emptyRow, column: null, message: 'There are no values to import.' }]);
+    const [catalogue, territories] = await Promise.all([
+      deps.catalogue.getCatalogue(),
+      deps.territories.list(),
+    ]);
+    const { writes, origins, problems } = resolveEntries(entries, {
+      elements: importElements(catalogue),
+      territory: territoryResolver(territories.items),
+    });
+    // A template holds every cell of the scope, most of them as handed out. Those are left out before the
+    // write path sees them, so that figures approved (locked) since the download do not refuse the file.
+    let kept = writes;
+    let keptOrigins = origins;
+    if (template) {
+      const stored = await deps.templates.storedValues(writes, template.period);
+      const changes = writes.map((w) => {
+        const before = stored.get(`${w.dataElementId}|${w.territoryId}|${w.disaggregation}`);
+        return before === undefined ? w.value !== null : before !== w.value;
+      });
+      kept = writes.filter((_, i) => changes[i]);
+      keptOrigins = origins.filter((_, i) => changes[i]);
+    }
+    if (problems.length > 0) {
+      // Scope and lock problems of the rows that did resolve are reported too, so one round of fixing does.
+      if (kept.length > 0) {
+        try {
+          await deps.values.applyValues(actor, kept, source, { dryRun: true });
+        } catch (error) {
+          const more = writeProblems(error, keptOrigins);
+          if (more === null) throw error;
+          problems.push(...more);
+        }
+      }
+      throw refuse(problems);
+    }
+    const skipped = writes.length - kept.length;
+    try {
+      const summary =
+        kept.length > 0
+          ? await deps.values.applyValues(actor, kept, source, { dryRun })
+          : { created: 0, updated: 0, deleted: 0, unchanged: 0, checks: [] };
+      return {
+        rows: writes.length,
+        created: summary.created,
+        updated: summary.updated,
+        deleted: summary.deleted,
+        unchanged: summary.unchanged + skipped,
+        dryRun,
+        checks: summary.checks,
+      };
+    } catch (error) {
+      const mapped = writeProblems(error, keptOrigins);
+      if (mapped === null) throw error;
+      throw refuse(mapped);
+    }
+  }
+
+  /** Reads a file into entries: a filled template, or flat rows of a CSV or XLSX file. */
+  async function prepare(file: UploadedFile): Promise<PreparedFile> {
+    if (deps.templates.isTemplate(file.data)) {
+      const template = await deps.templates.read(file.data);
+      return {
+        entries: templateEntries(template.period, template.sheets),
+        source: 'xlsx',
+        emptyRow: 3,
+        template: { period: template.period },
+      };
+    }
+    const isXlsx = file.data.length >= 4 && file.data.readUInt32LE(0) === 0x04034b50;
+    // Large flat spreadsheets are read without ExcelJS's cell model; anything unusual falls back to it.
+    const table =
+      (isXlsx ? readFirstSheetFast(file.data) : null) ?? (await readTabularFile(file.filename, file.data));
+    const headerProblems = flatHeaderProblems(table.headers);
+    if (headerProblems.length > 0) throw refuse(headerProblems);
+    const extra = table.rows
+      .filter((r) => r.cells['__extra__'])
+      .map((r) => ({ row: r.row, column: null, message: 'The row has more cells than there are columns.' }));
+    if (extra.length > 0) throw refuse(extra);
+    return { entries: flatEntries(table.headers, table.rows), source: isXlsx ? 'xlsx' : 'csv', emptyRow: 2 };
+  }
+
+  return {
+    /** A CSV file, a flat XLSX file or a filled template, imported at once; all values or none. */
+    async importFile(actor: Actor, file: UploadedFile, options: { dryRun: boolean }): Promise<ImportResult> {
+      const prepared = await prepare(file);
+      return run(
+        actor,
+        prepared.entries,
+        prepared.source,
+        options.dryRun,
+        prepared.emptyRow,
+        prepared.template,
+      );
+    },
+
+    /**
+     * An upload: a check, or a file of up to `syncLimit` values, is imported at once; a larger file is checked
+     * in full now (every problem reported, nothing written), then stored and written by a job, so the request
+     * never waits for the whole write.
+     */
+    async startFileImport(
+      actor: Actor,
+      file: UploadedFile,
+      options: { dryRun: boolean },
+    ): Promise<{ done: ImportResult } | { queued: DataImportQueued }> {
+      const prepared = await prepare(file);
+      const { entries, source, emptyRow, template } = prepared;
+      if (options.dryRun || entries.length <= syncLimit)
+        return { done: await run(actor, entries, source, options.dryRun, emptyRow, template) };
+      await run(actor, entries, source, true, emptyRow, template);
+      const jobId = await deps.tx.run(async (ex) => {
+        const uploadId = await deps.files.store(
+          ex,
+          { filename: file.filename, contentType: source === 'csv' ? 'text/csv' : xlsxType, data: file.data },
+          actor.userId,
+        );
+        await deps.audit.record(ex, actor, {
+          action: 'data.import_queued',
+          entityType: 'upload',
+          entityId: uploadId,
+          after: { filename: file.filename, rows: entries.length },
+        });
+        if (actor.userId === null) throw new Error('a queued import needs a signed-in user');
+        return enqueueJob(
+          ex,
+          dataImportJob,
+          { uploadId, actorId: actor.userId },
+          { createdBy: actor.userId },
+        );
+      });
+      return { queued: { jobId, rows: entries.length } };
+    },
+
+    /** The job's work: the stored file, read and checked again, written all or nothing. */
+    async applyStoredFile(actor: Actor, uploadId: string): Promise<ImportResult> {
+      const upload = await deps.files.get(uploadId);
+      const prepared = await prepare({ filename: upload.filename, data: upload.data });
+      return run(actor, prepared.entries, prepared.source, false, prepared.emptyRow, prepared.template);
+    },
+
+    /** The state of a queued import, for the user who started it (administrators see every one). */
+    async getImportJob(actor: Actor, jobId: string): Promise<DataImportJob> {
+      const job = await deps.jobs.get(jobId);
+      if (
+        job.name !== dataImportJob.name ||
+        (job.createdBy !== actor.userId && actor.role !== 'administrator')
+      )
+        throw new AppError('NOT_FOUND', 'There is no such import.');
+      const failed = job.status === 'failed' || job.status === 'dead';
+      const stored = (job.result ?? null) as Record<string, unknown> | null;
+      return {
+        jobId: job.id,
+        status: job.status,
+        result: job.status === 'succeeded' ? (stored as ImportResult | null) : null,
+        error: failed
+          ? {
+              code: typeof stored?.code === 'string' ? stored.code : 'INTERNAL_ERROR',
+              message:
+                typeof stored?.message === 'string'
+                  ? stored.message
+                  : (job.lastError ?? 'The import failed.'),
+              details: stored?.details ?? null,
+            }
+          : null,
+      };
+    },
+
+    /** A JSON value set from another system; problems name `values[i].field`. */
+    async importValueSet(actor: Actor, request: ValueSetRequest): Promise<ImportResult> {
+      return run(actor, jsonEntries(request.values), 'api', request.dryRun ?? false, 1);
+    },
+  };
+}

@@ -1,0 +1,271 @@
+import ExcelJS from 'exceljs';
+import type { DataElement } from '#shared/contracts/catalogue.contract';
+import type { Locale } from '#shared/domain/locale';
+import { parsePeriod } from '#shared/domain/period';
+import type { Transactor } from '#server/db/transaction';
+import type { Actor } from '#server/lib/actor';
+import { AppError } from '#server/lib/app-error';
+import { checkZipArchive } from '#server/lib/xlsx-guard';
+import { readZipEntry } from '#server/lib/xlsx-rows';
+import type { AgencyService } from '../agencies/agency.service';
+import type { CatalogueService } from '../indicators/catalogue.service';
+import type { TerritoryService } from '../territories/territory.service';
+import { importElements, type ImportElement } from './import.rules';
+import { createTemplateRepository } from './template.repository';
+import {
+  firstValueColumn,
+  headerRows,
+  metaSheetName,
+  reportingTerritories,
+  sheetNameFor,
+  templateMarker,
+  templateVersion,
+  type TemplateSheet,
+} from './template.rules';
+
+export type TemplateService = ReturnType<typeof createTemplateService>;
+
+export type TemplateFile = { filename: string; contentType: string; data: Buffer };
+
+/** A filled template read back: what it is for, and its data sheets. */
+export type FilledTemplate = { period: string; agencyId: string; sheets: TemplateSheet[] };
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const labels: Record<
+  Locale,
+  { element: string; territory: string; code: string; total: string; hint: string }
+> = {
+  en: {
+    element: 'Data element',
+    territory: 'Territory',
+    code: 'SOATE',
+    total: 'Value',
+    hint: 'Enter a number of at least 0; leave empty for no value.',
+  },
+  ru: {
+    element: 'Элемент данных',
+    territory: 'Территория',
+    code: 'СОАТЕ',
+    total: 'Значение',
+    hint: 'Введите число не меньше 0; оставьте пустым, если значения нет.',
+  },
+  ky: {
+    element: 'Маалымат элементи',
+    territory: 'Аймак',
+    code: 'СОАТЕ',
+    total: 'Маани',
+    hint: '0дөн кем эмес сан жазыңыз; маани жок болсо, бош калтырыңыз.',
+  },
+};
+
+function validationOf(valueType: DataElement['valueType'], hint: string): ExcelJS.DataValidation {
+  const common = { allowBlank: true, showErrorMessage: true, error: hint, errorTitle: 'Kuzot' };
+  if (valueType === 'integer')
+    return { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] };
+  if (valueType === 'percentage')
+    return { ...common, type: 'decimal', operator: 'between', formulae: [0, 100] };
+  return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] };
+}
+
+/** The text of a cell as a person sees it (formula results, rich text and numbers included). */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return value.trim();
+  if (value instanceof Date) return value.toISOString();
+  if ('result' in value) return value.result === undefined ? '' : cellText(value.result);
+  if ('richText' in value)
+    return value.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
+  if ('text' in value) return String(value.text).trim();
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+/** Excel templates of an agency's figures for a period: made filled with the stored values, and read back. */
+export function createTemplateService(deps: {
+  tx: Transactor;
+  catalogue: CatalogueService;
+  territories: TerritoryService;
+  agencies: AgencyService;
+}) {
+  /** Territory ids the actor may write, or null for all; refuses another agency for a bound officer. */
+  async function scopeFor(actor: Actor, agencyId: string): Promise<Set<string> | null> {
+    if (actor.role === 'agency_officer' || actor.role === 'regional_officer') {
+      if (actor.agencyId !== null && actor.agencyId !== agencyId)
+        throw new AppError('OUT_OF_SCOPE', 'You report for another agency.', { field: 'agencyId' });
+      if (actor.role === 'agency_officer' && actor.agencyId === null) return new Set();
+      if (actor.territoryId !== null) return new Set(await deps.territories.subtreeIds(actor.territoryId));
+      return actor.role === 'regional_officer' ? new Set() : null;
+    }
+    return null;
+  }
+
+  return {
+    /** An .xlsx for (agency, period): the territories in the actor's scope × the agency's elements. */
+    async build(
+      actor: Actor,
+      query: { agencyId: string; period: string; locale: Locale },
+    ): Promise<TemplateFile> {
+      const parsed = parsePeriod(query.period);
+      if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.message, { field: 'period' });
+      const agency = (await deps.agencies.list()).items.find((a) => a.id === query.agencyId);
+      if (!agency) throw new AppError('NOT_FOUND', 'There is no such agency.', { field: 'agencyId' });
+      const scope = await scopeFor(actor, agency.id);
+      const catalogue = await deps.catalogue.getCatalogue();
+      const elements = [...importElements(catalogue).values()].filter(
+        (e) => e.agencyId === agency.id && e.isActive && e.periodType === parsed.value.type,
+      );
+      if (elements.length === 0)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `${agency.name.en} reports nothing by ${parsed.value.type}; choose a period of another type.`,
+          { field: 'period' },
+        );
+      const territories = reportingTerritories((await deps.territories.list()).items, scope);
+      const stored = await createTemplateRepository(deps.tx.executor).listValues(
+        elements.map((e) => e.id),
+        territories.map((t) => t.id),
+        query.period,
+      );
+      const valueOf = new Map(
+        stored.map((v) => [`${v.dataElementId}|${v.territoryId}|${v.disaggregation}`, v.value]),
+      );
+      const text = labels[query.locale];
+      const groups = new Map<string, ImportElement[]>();
+      for (const e of elements) groups.set(e.categoryComboId, [...(groups.get(e.categoryComboId) ?? []), e]);
+
+      const workbook = new ExcelJS.Workbook();
+      workbook.creator = 'Kuzot';
+      workbook.title = `${agency.shortName[query.locale]} ${query.period}`;
+      const meta = workbook.addWorksheet(metaSheetName, { state: 'veryHidden' });
+      meta.addRow([templateMarker, templateVersion]);
+      meta.addRow(['period', query.period]);
+      meta.addRow(['agency', agency.id]);
+      const used = new Set<string>();
+      for (const [comboId, group] of groups) {
+        const combo = catalogue.categoryCombos.find((c) => c.id === comboId);
+        const name = sheetNameFor(
+          group.length === 1 || !combo ? (group[0]?.name[query.locale] ?? 'data') : combo.name[query.locale],
+          used,
+        );
+        used.add(name.toLowerCase());
+        const sheet = workbook.addWorksheet(name, {
+          views: [{ state: 'frozen', xSplit: firstValueColumn - 1, ySplit: headerRows }],
+        });
+        const columns = group[0]?.disaggregations ?? [];
+        sheet.addRow([`${agency.name[query.locale]} · ${query.period}`]).font = { bold: true, size: 13 };
+        const header = sheet.addRow([
+          'key',
+          text.element,
+          text.territory,
+          text.code,
+          ...columns.map((c) => c.name[query.locale] || text.total),
+        ]);
+        header.font = { bold: true };
+        header.alignment = { wrapText: true, vertical: 'top' };
+        columns.forEach((c, i) => meta.addRow(['sheet', name, firstValueColumn + i, c.key]));
+        for (const element of group)
+          for (const territory of territories) {
+            const row = sheet.addRow([
+              `${element.code}|${territory.code}`,
+              element.name[query.locale],
+              territory.name[query.locale],
+              territory.code,
+              ...columns.map((c) => valueOf.get(`${element.id}|${territory.id}|${c.key}`) ?? null),
+            ]);
+            columns.forEach((_, i) => {
+              const cell = row.getCell(firstValueColumn + i);
+              cell.protection = { locked: false };
+              cell.dataValidation = validationOf(element.valueType, text.hint);
+              cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8DC' } };
+            });
+          }
+        sheet.getColumn(1).hidden = true;
+        sheet.getColumn(2).width = 40;
+        sheet.getColumn(3).width = 28;
+        sheet.getColumn(4).width = 16;
+        columns.forEach((_, i) => {
+          sheet.getColumn(firstValueColumn + i).width = 14;
+        });
+        // No password: protection keeps the layout from being changed by accident; every upload is checked
+        // in full on the server anyway.
+        await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+      }
+      return {
+        filename: `kuzot-${agency.code}-${query.period}.xlsx`,
+        contentType: xlsxType,
+        data: Buffer.from(await workbook.xlsx.writeBuffer()),
+      };
+    },
+
+    /** Stored values of one period as `element|territory|disaggregation` → value, for the given cells. */
+    async storedValues(
+      cells: ReadonlyArray<{ dataElementId: string; territoryId: string }>,
+      period: string,
+    ): Promise<Map<string, number>> {
+      const rows = await createTemplateRepository(deps.tx.executor).listValues(
+        [...new Set(cells.map((c) => c.dataElementId))],
+        [...new Set(cells.map((c) => c.territoryId))],
+        period,
+      );
+      return new Map(rows.map((v) => [`${v.dataElementId}|${v.territoryId}|${v.disaggregation}`, v.value]));
+    },
+
+    /** Whether an .xlsx file is a Kuzot template (it has the very hidden marker sheet). */
+    isTemplate(data: Buffer): boolean {
+      if (data.length < 22 || data.readUInt32LE(0) !== 0x04034b50) return false;
+      return (
+        readZipEntry(data, 'xl/workbook.xml')?.toString('utf8').includes(`name="${metaSheetName}"`) ?? false
+      );
+    },
+
+    /** Reads a filled template; FILE_UNREADABLE when it is damaged, a zip bomb, or its marker is broken. */
+    async read(data: Buffer): Promise<FilledTemplate> {
+      const check = checkZipArchive(data);
+      if (!check.ok) throw new AppError('FILE_UNREADABLE', `The spreadsheet was refused: ${check.reason}.`);
+      const workbook = new ExcelJS.Workbook();
+      try {
+        await workbook.xlsx.load(data as unknown as ArrayBuffer);
+      } catch (error) {
+        throw new AppError(
+          'FILE_UNREADABLE',
+          `The spreadsheet could not be read: ${error instanceof Error ? error.message : String(error)}.`,
+        );
+      }
+      const meta = workbook.getWorksheet(metaSheetName);
+      const at = (row: number, column: number) => cellText(meta?.getRow(row).getCell(column).value ?? null);
+      if (!meta || at(1, 1) !== templateMarker || at(1, 2) !== String(templateVersion))
+        throw new AppError(
+          'FILE_UNREADABLE',
+          'The template is damaged or from another version; download a new one.',
+        );
+      const sheets = new Map<string, TemplateSheet>();
+      meta.eachRow((row, number) => {
+        if (number <= 3 || cellText(row.getCell(1).value) !== 'sheet') return;
+        const name = cellText(row.getCell(2).value);
+        const column = Number(cellText(row.getCell(3).value));
+        if (!sheets.has(name)) sheets.set(name, { name, columns: [], rows: [] });
+        sheets.get(name)?.columns.push({ column, letter: '', key: cellText(row.getCell(4).value) });
+      });
+      for (const sheet of sheets.values()) {
+        const worksheet = workbook.getWorksheet(sheet.name);
+        if (!worksheet)
+          throw new AppError('FILE_UNREADABLE', `The sheet "${sheet.name}" was removed from the template.`);
+        for (const c of sheet.columns) c.letter = worksheet.getColumn(c.column).letter;
+        worksheet.eachRow((row, number) => {
+          if (number <= headerRows) return;
+          const key = cellText(row.getCell(1).value);
+          if (key === '') return;
+          const cells: Record<number, string> = {};
+          for (const c of sheet.columns) cells[c.column] = cellText(row.getCell(c.column).value);
+          sheet.rows.push({ row: number, key, cells });
+        });
+      }
+      return { period: at(2, 2), agencyId: at(3, 2), sheets: [...sheets.values()] };
+    },
+  };
+}

@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import type { ValueWrite } from './data-values.types';
+import {
+  canRead,
+  canWrite,
+  checkWrites,
+  disaggregationsOf,
+  isLocked,
+  planWrites,
+  scopeOf,
+  subtreeOf,
+  type ElementFacts,
+  type StoredCell,
+  type WriteContext,
+} from './value.rules';
+
+// country → oblast A (districts a1, a2), oblast B (district b1)
+const territories = [
+  { id: 'kg', parentId: null },
+  { id: 'A', parentId: 'kg' },
+  { id: 'a1', parentId: 'A' },
+  { id: 'a2', parentId: 'A' },
+  { id: 'B', parentId: 'kg' },
+  { id: 'b1', parentId: 'B' },
+];
+const user = (
+  role: Parameters<typeof scopeOf>[0]['role'],
+  agencyId: string | null,
+  territoryId: string | null,
+) => scopeOf({ role, agencyId, territoryId }, territories);
+
+describe('scope', () => {
+  it('finds a subtree', () => {
+    expect([...subtreeOf(territories, 'A')].sort()).toEqual(['A', 'a1', 'a2']);
+    expect([...subtreeOf(territories, 'kg')]).toHaveLength(6);
+    expect([...subtreeOf(territories, 'b1')]).toEqual(['b1']);
+  });
+
+  it('lets analysts, administrators and the system write anything', () => {
+    for (const role of ['administrator', 'analyst', 'system'] as const) {
+      const scope = user(role, null, null);
+      expect(canWrite(scope, 'MIA', 'b1')).toBe(true);
+      expect(scope.officer).toBe(false);
+    }
+  });
+
+  it("keeps an agency officer to the agency's elements, and to their territory when they have one", () => {
+    const anywhere = user('agency_officer', 'MIA', null);
+    expect(canWrite(anywhere, 'MIA', 'b1')).toBe(true);
+    expect(canWrite(anywhere, 'MOH', 'b1')).toBe(false);
+    const inA = user('agency_officer', 'MIA', 'A');
+    expect(canWrite(inA, 'MIA', 'a2')).toBe(true);
+    expect(canWrite(inA, 'MIA', 'A')).toBe(true);
+    expect(canWrite(inA, 'MIA', 'b1')).toBe(false);
+    expect(canWrite(inA, 'MIA', 'kg')).toBe(false);
+  });
+
+  it('keeps a regional officer to their subtree, and to their agency when they have one', () => {
+    const regional = user('regional_officer', null, 'A');
+    expect(canWrite(regional, 'MOH', 'a1')).toBe(true);
+    expect(canWrite(regional, 'MIA', 'a1')).toBe(true);
+    expect(canWrite(regional, 'MIA', 'B')).toBe(false);
+    const regionalMia = user('regional_officer', 'MIA', 'A');
+    expect(canWrite(regionalMia, 'MIA', 'a1')).toBe(true);
+    expect(canWrite(regionalMia, 'MOH', 'a1')).toBe(false);
+  });
+
+  it('gives roles without data entry, and scoped roles without their scope, nothing', () => {
+    for (const scope of [
+      user('viewer', null, null),
+      user('media_editor', null, null),
+      user('agency_officer', null, null),
+      user('regional_officer', 'MIA', null),
+    ])
+      expect(canWrite(scope, 'MIA', 'a1')).toBe(false);
+  });
+
+  it('lets officers read approved values anywhere, the rest only in scope', () => {
+    const officer = user('agency_officer', 'MIA', null);
+    expect(canRead(officer, 'MOH', 'a1', 'approved')).toBe(true);
+    expect(canRead(officer, 'MOH', 'a1', 'submitted')).toBe(false);
+    expect(canRead(officer, 'MIA', 'a1', 'draft')).toBe(true);
+  });
+
+  it('locks approved figures for all and submitted ones for officers', () => {
+    const officer = user('regional_officer', null, 'A');
+    const analyst = user('analyst', null, null);
+    expect(isLocked(officer, 'approved')).toBe(true);
+    expect(isLocked(analyst, 'approved')).toBe(true);
+    expect(isLocked(officer, 'submitted')).toBe(true);
+    expect(isLocked(analyst, 'submitted')).toBe(false);
+    for (const status of ['draft', 'returned'] as const) expect(isLocked(officer, status)).toBe(false);
+  });
+});
+
+describe('disaggregations', () => {
+  const name = (en: string) => ({ ky: `${en}-ky`, ru: `${en}-ru`, en });
+  it('is the cross product of the options, categories in position order', () => {
+    const columns = disaggregationsOf([
+      [
+        { code: 'male', name: name('Male') },
+        { code: 'female', name: name('Female') },
+      ],
+      [
+        { code: 'age_0_17', name: name('0–17') },
+        { code: 'age_18_plus', name: name('18+') },
+      ],
+    ]);
+    expect(columns.map((c) => c.key)).toEqual([
+      'male.age_0_17',
+      'male.age_18_plus',
+      'female.age_0_17',
+      'female.age_18_plus',
+    ]);
+    expect(columns[1]?.name).toEqual({ ky: 'Male-ky / 18+-ky', ru: 'Male-ru / 18+-ru', en: 'Male / 18+' });
+  });
+
+  it('has one Total column without categories', () => {
+    expect(disaggregationsOf([])).toEqual([{ key: '', name: { ky: 'Жалпы', ru: 'Всего', en: 'Total' } }]);
+  });
+});
+
+describe('checking writes', () => {
+  const element = (overrides: Partial<ElementFacts>): ElementFacts => ({
+    id: 'e1',
+    code: 'drug_crimes',
+    agencyId: 'MIA',
+    valueType: 'integer',
+    periodType: 'month',
+    isActive: true,
+    disaggregations: new Set(['cannabis', 'heroin']),
+    ...overrides,
+  });
+  const context = (overrides: Partial<WriteContext> = {}): WriteContext => ({
+    scope: user('administrator', null, null),
+    elements: new Map([
+      ['e1', element({})],
+      [
+        'share',
+        element({ id: 'share', code: 'share', valueType: 'percentage', disaggregations: new Set(['']) }),
+      ],
+      ['kg', element({ id: 'kg', code: 'seized_kg', valueType: 'number', disaggregations: new Set(['']) })],
+      ['old', element({ id: 'old', code: 'old', isActive: false })],
+    ]),
+    territoryIds: new Set(territories.map((t) => t.id)),
+    statusOf: () => 'draft',
+    ...overrides,
+  });
+  const write = (overrides: Partial<ValueWrite> = {}): ValueWrite => ({
+    dataElementId: 'e1',
+    territoryId: 'a1',
+    period: '2024-03',
+    disaggregation: 'cannabis',
+    value: 3,
+    ...overrides,
+  });
+  const columnsOf = (writes: ValueWrite[], c = context()) =>
+    checkWrites(writes, c).map((p) => [p.row, p.column, p.kind]);
+
+  it('accepts good writes, including clearing', () => {
+    expect(checkWrites([write(), write({ disaggregation: 'heroin', value: null })], context())).toEqual([]);
+    expect(checkWrites([write({ dataElementId: 'kg', disaggregation: '', value: 2.75 })], context())).toEqual(
+      [],
+    );
+  });
+
+  it('names every problem of every write', () => {
+    expect(
+      columnsOf([
+        write({ value: 2.5 }),
+        write({ dataElementId: 'nope' }),
+        write({ territoryId: 'nowhere' }),
+        write({ period: '2024Q1' }),
+        write({ period: '2024-13' }),
+        write({ disaggregation: 'tobacco' }),
+        write({ dataElementId: 'share', disaggregation: '', value: 100.5 }),
+        write({ dataElementId: 'old' }),
+        write({ value: Number.NaN }),
+        write({ value: Number.POSITIVE_INFINITY, period: '2024-04' }),
+      ]),
+    ).toEqual(
+      [
+        [1, 'value', 'invalid'],
+        [2, 'dataElementId', 'not_found'],
+        [3, 'territoryId', 'not_found'],
+        [4, 'period', 'invalid'],
+        [5, 'period', 'invalid'],
+        [6, 'disaggregation', 'invalid'],
+        [7, 'value', 'invalid'],
+        [8, 'dataElementId', 'invalid'],
+        [9, 'value', 'invalid'],
+        [10, 'value', 'invalid'],
+        // row 9 writes the same cell as row 1
+        [9, 'value', 'invalid'],
+      ].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
+  });
+
+  it('refuses writes out of scope and into locked reports', () => {
+    const officer = context({ scope: user('agency_officer', 'MOH', null) });
+    expect(columnsOf([write()], officer)).toEqual([[1, 'dataElementId', 'scope']]);
+    const approved = context({ statusOf: (_a, _t, period) => (period === '2024-03' ? 'approved' : 'draft') });
+    expect(columnsOf([write(), write({ period: '2024-04' })], approved)).toEqual([[1, 'period', 'locked']]);
+    const submitted = { statusOf: () => 'submitted' as const };
+    expect(columnsOf([write()], context(submitted))).toEqual([]);
+    expect(
+      columnsOf([write()], context({ ...submitted, scope: user('agency_officer', 'MIA', null) })),
+    ).toEqual([[1, 'period', 'locked']]);
+  });
+});
+
+describe('planning writes', () => {
+  const stored = (overrides: Partial<StoredCell> = {}): StoredCell => ({
+    dataElementId: 'e1',
+    territoryId: 'a1',
+    period: '2024-03',
+    disaggregation: '',
+    value: 5,
+    comment: 'note',
+    flag: 'estimated',
+    ...overrides,
+  });
+  const key = (cell: StoredCell) =>
+    `${cell.dataElementId}|${cell.period}|${cell.territoryId}|${cell.disaggregation}`;
+  const existing = new Map([[key(stored()), stored()]]);
+  const write = (overrides: Partial<ValueWrite>): ValueWrite => ({
+    dataElementId: 'e1',
+    territoryId: 'a1',
+    period: '2024-03',
+    disaggregation: '',
+    value: 5,
+    ...overrides,
+  });
+
+  it('leaves an equal cell alone and keeps comment and flag when not given', () => {
+    expect(planWrites([write({})], existing).summary).toEqual({
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      unchanged: 1,
+    });
+    const { changes, summary } = planWrites([write({ value: 6 })], existing);
+    expect(summary.updated).toBe(1);
+    expect(changes[0]?.after).toMatchObject({ value: 6, comment: 'note', flag: 'estimated' });
+  });
+
+  it('changes comment and flag when given; a blank comment is none', () => {
+    const { changes } = planWrites([write({ comment: '  ', flag: null })], existing);
+    expect(changes[0]?.after).toMatchObject({ value: 5, comment: null, flag: null });
+    expect(planWrites([write({ comment: 'note', flag: 'estimated' })], existing).summary.unchanged).toBe(1);
+  });
+
+  it('creates, deletes, and counts clearing a missing cell as unchanged', () => {
+    const { changes, summary } = planWrites(
+      [
+        write({ value: null }),
+        write({ period: '2024-04', value: 1 }),
+        write({ period: '2024-05', value: null }),
+      ],
+      existing,
+    );
+    expect(summary).toEqual({ created: 1, updated: 0, deleted: 1, unchanged: 1 });
+    expect(changes.map((c) => [c.before?.value ?? null, c.after?.value ?? null])).toEqual([
+      [5, null],
+      [null, 1],
+    ]);
+  });
+});

@@ -1,0 +1,321 @@
+import type { ApprovalStatus, ValueFlag } from '#shared/contracts/data-values.contract';
+import type { Role } from '#shared/domain/access';
+import { parsePeriod, type PeriodType } from '#shared/domain/period';
+import type { ValueWrite, WriteSummary } from './data-values.types';
+
+/**
+ * Who may write and read which values. `agencyId` null: any agency's elements; `territoryIds` null: any
+ * territory. Officers are limited by their user scope (SPEC §1), analysts and administrators are not.
+ */
+export type ValueScope = {
+  /** Whether the actor is an officer, whose writes a submitted report also locks. */
+  officer: boolean;
+  agencyId: string | null;
+  territoryIds: ReadonlySet<string> | null;
+};
+
+/** A territory as far as scope is concerned. */
+export type TerritoryNode = { id: string; parentId: string | null };
+
+/** Ids of a territory and every territory below it. */
+export function subtreeOf(territories: readonly TerritoryNode[], rootId: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const t of territories)
+    if (t.parentId !== null) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+  const ids = new Set<string>([rootId]);
+  const queue = [rootId];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const child of children.get(id) ?? []) {
+      if (ids.has(child)) continue;
+      ids.add(child);
+      queue.push(child);
+    }
+  }
+  return ids;
+}
+
+/**
+ * The write scope of a user. An agency officer writes their agency's elements (within their territory's
+ * subtree if they have one); a regional officer writes in their territory's subtree (only their agency's
+ * elements if they also have an agency); analysts, administrators and the system write anything. Any other
+ * role writes nothing (an empty territory set).
+ */
+export function scopeOf(
+  user: { role: Role | 'system'; agencyId: string | null; territoryId: string | null },
+  territories: readonly TerritoryNode[],
+): ValueScope {
+  const territoryIds = (id: string | null) => (id === null ? null : subtreeOf(territories, id));
+  switch (user.role) {
+    case 'administrator':
+    case 'analyst':
+    case 'system':
+      return { officer: false, agencyId: null, territoryIds: null };
+    case 'agency_officer':
+    case 'regional_officer':
+      // A scoped role without its scope (not allowed by the user service) may write nothing.
+      if (user.role === 'agency_officer' && user.agencyId === null) return nothing;
+      if (user.role === 'regional_officer' && user.territoryId === null) return nothing;
+      return { officer: true, agencyId: user.agencyId, territoryIds: territoryIds(user.territoryId) };
+    case 'media_editor':
+    case 'viewer':
+      return nothing;
+  }
+}
+
+const nothing: ValueScope = { officer: true, agencyId: null, territoryIds: new Set() };
+
+/** Whether the scope allows writing an agency's element in a territory. */
+export function canWrite(scope: ValueScope, agencyId: string, territoryId: string): boolean {
+  return (
+    (scope.agencyId === null || scope.agencyId === agencyId) &&
+    (scope.territoryIds === null || scope.territoryIds.has(territoryId))
+  );
+}
+
+/**
+ * Whether the scope may read a value: everyone with data.read sees approved values, officers see the rest
+ * only within their write scope.
+ */
+export function canRead(
+  scope: ValueScope,
+  agencyId: string,
+  territoryId: string,
+  status: ApprovalStatus,
+): boolean {
+  return status === 'approved' || canWrite(scope, agencyId, territoryId);
+}
+
+/** Approved figures are locked for everyone; submitted ones for officers (analysts may still correct them). */
+export function isLocked(scope: ValueScope, status: ApprovalStatus): boolean {
+  return status === 'approved' || (status === 'submitted' && scope.officer);
+}
+
+/** A column of a form: the option codes joined by '.', and the option names joined by " / " per language. */
+export type Disaggregation = { key: string; name: { ky: string; ru: string; en: string } };
+
+type NamedOption = { code: string; name: { ky: string; ru: string; en: string } };
+
+/** The name of the single column of an element without disaggregation. */
+export const totalName = { ky: 'Жалпы', ru: 'Всего', en: 'Total' };
+
+/**
+ * Every option combination of a category combination: the cross product of its categories' options (each
+ * in display order), categories in position order. A combination without categories has one column '',
+ * named Total.
+ */
+export function disaggregationsOf(categories: ReadonlyArray<readonly NamedOption[]>): Disaggregation[] {
+  if (categories.length === 0) return [{ key: '', name: totalName }];
+  let result: Disaggregation[] = [{ key: '', name: { ky: '', ru: '', en: '' } }];
+  for (const options of categories) {
+    const next: Disaggregation[] = [];
+    for (const prefix of result)
+      for (const option of options) {
+        const join = (a: string, b: string) => (a === '' ? b : `${a} / ${b}`);
+        next.push({
+          key: prefix.key === '' ? option.code : `${prefix.key}.${option.code}`,
+          name: {
+            ky: join(prefix.name.ky, option.name.ky),
+            ru: join(prefix.name.ru, option.name.ru),
+            en: join(prefix.name.en, option.name.en),
+          },
+        });
+      }
+    result = next;
+  }
+  return result;
+}
+
+/** What validation needs to know of a data element. */
+export type ElementFacts = {
+  id: string;
+  code: string;
+  agencyId: string;
+  valueType: 'integer' | 'number' | 'percentage';
+  periodType: PeriodType;
+  isActive: boolean;
+  disaggregations: ReadonlySet<string>;
+};
+
+/** Why a write is refused: not found (element, territory), an invalid value or key, out of scope, locked. */
+export type WriteProblemKind = 'not_found' | 'invalid' | 'scope' | 'locked';
+
+/** One refused write: its position (1-based), the field at fault and an English sentence. */
+export type WriteProblem = { row: number; column: string; message: string; kind: WriteProblemKind };
+
+/** What validation looks up; all of it loaded in bulk before the writes are checked. */
+export type WriteContext = {
+  scope: ValueScope;
+  elements: ReadonlyMap<string, ElementFacts>;
+  territoryIds: ReadonlySet<string>;
+  /** The approval status of (agency, territory, period); missing means draft. */
+  statusOf: (agencyId: string, territoryId: string, period: string) => ApprovalStatus;
+};
+
+/** The key of a cell, for maps: element, period, territory, disaggregation. */
+export function cellKeyOf(cell: {
+  dataElementId: string;
+  period: string;
+  territoryId: string;
+  disaggregation: string;
+}): string {
+  return `${cell.dataElementId}|${cell.period}|${cell.territoryId}|${cell.disaggregation}`;
+}
+
+/** A number as people read it in messages: no exponent for ordinary figures, at most 6 decimals. */
+export function showNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
+}
+
+/**
+ * Checks one write against the catalogue, the territories, the user's scope and the approval state; returns
+ * every problem found (none for a good write). `row` is the 1-based position reported back.
+ */
+export function checkWrite(write: ValueWrite, row: number, context: WriteContext): WriteProblem[] {
+  const problems: WriteProblem[] = [];
+  const problem = (column: string, kind: WriteProblemKind, message: string) =>
+    problems.push({ row, column, kind, message });
+  const element = context.elements.get(write.dataElementId);
+  if (!element) problem('dataElementId', 'not_found', 'There is no such data element.');
+  else if (!element.isActive)
+    problem('dataElementId', 'invalid', `Data element ${element.code} is inactive.`);
+  const territoryKnown = context.territoryIds.has(write.territoryId);
+  if (!territoryKnown) problem('territoryId', 'not_found', 'There is no such territory.');
+  const period = parsePeriod(write.period);
+  if (!period.ok) problem('period', 'invalid', `The period ${period.message}.`);
+  else if (element && period.value.type !== element.periodType)
+    problem(
+      'period',
+      'invalid',
+      `${element.code} is reported by ${element.periodType}; ${write.period} is a ${period.value.type}.`,
+    );
+  if (element && !element.disaggregations.has(write.disaggregation))
+    problem(
+      'disaggregation',
+      'invalid',
+      write.disaggregation === ''
+        ? `${element.code} needs a disaggregation (one of ${[...element.disaggregations].slice(0, 5).join(', ')}…).`
+        : `"${write.disaggregation}" is not a disaggregation of ${element.code}.`,
+    );
+  if (write.value !== null) {
+    const value = write.value;
+    if (!Number.isFinite(value)) problem('value', 'invalid', 'The value is not a finite number.');
+    else if (element?.valueType === 'integer' && !Number.isInteger(value))
+      problem('value', 'invalid', `${element.code} takes whole numbers; ${showNumber(value)} is not one.`);
+    else if (element?.valueType === 'percentage' && (value < 0 || value > 100))
+      problem('value', 'invalid', `${element.code} is a percentage (0–100); ${showNumber(value)} is not.`);
+  }
+  if (element && territoryKnown) {
+    if (!canWrite(context.scope, element.agencyId, write.territoryId))
+      problem(
+        'dataElementId',
+        'scope',
+        context.scope.agencyId !== null && context.scope.agencyId !== element.agencyId
+          ? `${element.code} belongs to another agency.`
+          : 'The territory is outside your scope.',
+      );
+    else if (period.ok) {
+      const status = context.statusOf(element.agencyId, write.territoryId, write.period);
+      if (isLocked(context.scope, status))
+        problem(
+          'period',
+          'locked',
+          status === 'approved'
+            ? `The figures of ${write.period} are approved and locked.`
+            : `The figures of ${write.period} are submitted for approval; they can be changed once returned.`,
+        );
+    }
+  }
+  return problems;
+}
+
+/** Checks a batch: every write, plus writes of the same cell twice. */
+export function checkWrites(writes: readonly ValueWrite[], context: WriteContext): WriteProblem[] {
+  const problems: WriteProblem[] = [];
+  const firstRow = new Map<string, number>();
+  writes.forEach((write, index) => {
+    problems.push(...checkWrite(write, index + 1, context));
+    const key = cellKeyOf(write);
+    const earlier = firstRow.get(key);
+    if (earlier === undefined) firstRow.set(key, index + 1);
+    else
+      problems.push({
+        row: index + 1,
+        column: 'value',
+        kind: 'invalid',
+        message: `The same cell is already set in row ${earlier}.`,
+      });
+  });
+  return problems;
+}
+
+/** A stored cell as the write plan sees it. */
+export type StoredCell = {
+  dataElementId: string;
+  period: string;
+  territoryId: string;
+  disaggregation: string;
+  value: number;
+  comment: string | null;
+  flag: ValueFlag | null;
+};
+
+/** One change of a cell: old → new (null for a missing row). */
+export type CellChange = {
+  key: { dataElementId: string; period: string; territoryId: string; disaggregation: string };
+  before: StoredCell | null;
+  after: StoredCell | null;
+};
+
+/**
+ * Turns valid writes into changes against what is stored: a write equal to the stored cell (or clearing a
+ * missing one) is unchanged; undefined comment and flag keep the stored ones; value null removes the row.
+ */
+export function planWrites(
+  writes: readonly ValueWrite[],
+  stored: ReadonlyMap<string, StoredCell>,
+): { changes: CellChange[]; summary: WriteSummary } {
+  const summary: WriteSummary = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
+  const changes: CellChange[] = [];
+  for (const write of writes) {
+    const key = {
+      dataElementId: write.dataElementId,
+      period: write.period,
+      territoryId: write.territoryId,
+      disaggregation: write.disaggregation,
+    };
+    const before = stored.get(cellKeyOf(key)) ?? null;
+    if (write.value === null) {
+      if (before === null) summary.unchanged++;
+      else {
+        summary.deleted++;
+        changes.push({ key, before, after: null });
+      }
+      continue;
+    }
+    const after: StoredCell = {
+      ...key,
+      value: write.value,
+      comment: write.comment === undefined ? (before?.comment ?? null) : normaliseComment(write.comment),
+      flag: write.flag === undefined ? (before?.flag ?? null) : write.flag,
+    };
+    if (
+      before !== null &&
+      before.value === after.value &&
+      before.comment === after.comment &&
+      before.flag === after.flag
+    ) {
+      summary.unchanged++;
+      continue;
+    }
+    if (before === null) summary.created++;
+    else summary.updated++;
+    changes.push({ key, before, after });
+  }
+  return { changes, summary };
+}
+
+/** An empty or blank comment is no comment. */
+function normaliseComment(comment: string | null): string | null {
+  const trimmed = comment?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}

@@ -1,0 +1,429 @@
+import type { Catalogue, DataElement } from '#shared/contracts/catalogue.contract';
+import type {
+  ApprovalStatus,
+  CellKey,
+  EntryForm,
+  EntryFormQuery,
+  SaveValueRequest,
+  SaveValueResponse,
+  ValueCheck,
+  ValueFlag,
+  ValueHistoryEntry,
+} from '#shared/contracts/data-values.contract';
+import { parsePeriod, periodStart, toPeriod, type PeriodType } from '#shared/domain/period';
+import type { Executor, Transactor } from '#server/db/transaction';
+import type { Actor } from '#server/lib/actor';
+import { AppError } from '#server/lib/app-error';
+import type { AgencyService } from '../agencies/agency.service';
+import type { AuditService } from '../audit/audit.service';
+import type { CatalogueService } from '../indicators/catalogue.service';
+import { deadlineOf, defaultDeadlinePolicy } from '../indicators/completeness.rules';
+import type { TerritoryService } from '../territories/territory.service';
+import { createBoundRepository } from './bound.repository';
+import { boundChecks } from './check.rules';
+import { formChecks } from './check.service';
+import type { ValueWrite, WriteSource, WriteSummary } from './data-values.types';
+import { presentHistoryEntry, presentValue } from './value.presenter';
+import { createValueRepository, type HistoryInsert, type ValueUpsert } from './value.repository';
+import {
+  canRead,
+  canWrite,
+  cellKeyOf,
+  checkWrites,
+  disaggregationsOf,
+  isLocked,
+  planWrites,
+  scopeOf,
+  type CellChange,
+  type Disaggregation,
+  type ElementFacts,
+  type StoredCell,
+  type ValueScope,
+  type WriteProblem,
+} from './value.rules';
+
+export type ValueService = ReturnType<typeof createValueService>;
+
+/** What a batch did, with the checks that now fail for what it wrote. */
+export type ApplyResult = WriteSummary & { checks: ValueCheck[] };
+
+// A batch touching more forms than this gets only bound checks: rules and outliers cost queries per form.
+const fullCheckForms = 25;
+// Enough warnings to act on; an import with more has a systematic problem the first ones show.
+const maxBatchChecks = 1000;
+
+/** The catalogue and territories as writes and forms need them, read once per call. */
+type Facts = {
+  catalogue: Catalogue;
+  elements: Map<string, ElementFacts>;
+  columns: (element: DataElement) => Disaggregation[];
+  territories: Array<{ id: string; parentId: string | null }>;
+  territoryIds: Set<string>;
+};
+
+const approvalKey = (agencyId: string, territoryId: string, period: string) =>
+  `${agencyId}|${territoryId}|${period}`;
+
+const toStored = (row: {
+  dataElementId: string;
+  period: string;
+  territoryId: string;
+  disaggregation: string;
+  value: number;
+  comment: string | null;
+  flag: string | null;
+}): StoredCell => ({
+  dataElementId: row.dataElementId,
+  period: row.period,
+  territoryId: row.territoryId,
+  disaggregation: row.disaggregation,
+  value: row.value,
+  comment: row.comment,
+  flag: row.flag as ValueFlag | null,
+});
+
+/** The error a single form save gets for its first problem, the most fundamental kind first. */
+function singleRefusal(problems: readonly WriteProblem[]): AppError {
+  const order = ['not_found', 'scope', 'locked', 'invalid'] as const;
+  const problem = order.map((kind) => problems.find((p) => p.kind === kind)).find((p) => p !== undefined);
+  const details = { field: problem?.column, message: problem?.message };
+  switch (problem?.kind) {
+    case 'not_found':
+      return new AppError('NOT_FOUND', problem.message, details);
+    case 'scope':
+      return new AppError('OUT_OF_SCOPE', problem.message, details);
+    case 'locked':
+      return new AppError('DATA_LOCKED', problem.message, details);
+    case 'invalid':
+    case undefined:
+      return new AppError('VALUE_INVALID', problem?.message, details);
+  }
+}
+
+/**
+ * The data store: the one write path for the entry form, imports and value sets (validated whole, applied in
+ * one transaction, history and audit written beside the change), the entry form itself, and cell history.
+ */
+export function createValueService(deps: {
+  tx: Transactor;
+  audit: AuditService;
+  agencies: AgencyService;
+  catalogue: CatalogueService;
+  territories: TerritoryService;
+}) {
+  async function loadFacts(): Promise<Facts> {
+    const [catalogue, territoryList] = await Promise.all([
+      deps.catalogue.getCatalogue(),
+      deps.territories.list(),
+    ]);
+    const categories = new Map(catalogue.categories.map((c) => [c.id, c]));
+    const combos = new Map(catalogue.categoryCombos.map((c) => [c.id, c]));
+    const columnsByCombo = new Map<string, Disaggregation[]>();
+    const columns = (element: DataElement): Disaggregation[] => {
+      const known = columnsByCombo.get(element.categoryComboId);
+      if (known) return known;
+      const combo = combos.get(element.categoryComboId);
+      const options = (combo?.categoryIds ?? []).map((id) => categories.get(id)?.options ?? []);
+      const result = disaggregationsOf(options);
+      columnsByCombo.set(element.categoryComboId, result);
+      return result;
+    };
+    const elements = new Map<string, ElementFacts>(
+      catalogue.dataElements.map((e) => [
+        e.id,
+        {
+          id: e.id,
+          code: e.code,
+          agencyId: e.agencyId,
+          valueType: e.valueType,
+          periodType: e.periodType,
+          isActive: e.isActive,
+          disaggregations: new Set(columns(e).map((c) => c.key)),
+        },
+      ]),
+    );
+    const territories = territoryList.items.map((t) => ({ id: t.id, parentId: t.parentId }));
+    return { catalogue, elements, columns, territories, territoryIds: new Set(territories.map((t) => t.id)) };
+  }
+
+  const scopeFor = (actor: Actor, facts: Facts): ValueScope => scopeOf(actor, facts.territories);
+
+  async function approvalStatus(
+    ex: Executor,
+    agencyId: string,
+    territoryId: string,
+    period: string,
+  ): Promise<ApprovalStatus> {
+    const row = await createValueRepository(ex).findApproval(agencyId, territoryId, period);
+    return (row?.status as ApprovalStatus | undefined) ?? 'draft';
+  }
+
+  /** Writes the changes with their history rows and one audit entry, on the caller's transaction. */
+  async function writeChanges(
+    ex: Executor,
+    actor: Actor,
+    source: WriteSource,
+    changes: readonly CellChange[],
+    summary: WriteSummary,
+    single: boolean,
+  ): Promise<void> {
+    const repository = createValueRepository(ex);
+    const upserts: ValueUpsert[] = [];
+    const history: HistoryInsert[] = [];
+    for (const { key, before, after } of changes) {
+      if (after)
+        upserts.push({
+          ...key,
+          periodStart: periodStart(toPeriod(key.period)),
+          value: after.value,
+          comment: after.comment,
+          flag: after.flag,
+          source,
+          isSynthetic: source === 'demo',
+          updatedBy: actor.userId,
+        });
+      history.push({
+        ...key,
+        oldValue: before?.value ?? null,
+        newValue: after?.value ?? null,
+        oldComment: before?.comment ?? null,
+        newComment: after?.comment ?? null,
+        oldFlag: before?.flag ?? null,
+        newFlag: after?.flag ?? null,
+        source,
+        changedBy: actor.userId,
+        changedByUsername: actor.username,
+      });
+    }
+    await repository.upsertCells(upserts);
+    await repository.deleteCells(changes.filter((c) => c.after === null).map((c) => c.key));
+    await repository.insertHistory(history);
+    const [change] = changes;
+    if (single && change) {
+      await deps.audit.record(ex, actor, {
+        action: 'data.value.saved',
+        entityType: 'data_value',
+        entityId: cellKeyOf(change.key),
+        before: change.before,
+        after: change.after,
+      });
+    } else {
+      await deps.audit.record(ex, actor, {
+        action: 'data.values.import',
+        entityType: 'data_value',
+        entityId: null,
+        after: { source, rows: changes.length + summary.unchanged, ...summary },
+      });
+    }
+  }
+
+  /** Validates every write, then applies them all in one transaction (or reports what would change). */
+  async function apply(
+    actor: Actor,
+    writes: readonly ValueWrite[],
+    source: WriteSource,
+    mode: { dryRun: boolean; single: boolean },
+  ): Promise<{ facts: Facts; summary: WriteSummary; changes: CellChange[] }> {
+    const facts = await loadFacts();
+    const scope = scopeFor(actor, facts);
+    const periods = [...new Set(writes.map((w) => w.period))];
+    // Only known territories: an unknown id is reported by validation, and must not reach a uuid column.
+    const territoryIds = [...new Set(writes.map((w) => w.territoryId))].filter((id) =>
+      facts.territoryIds.has(id),
+    );
+    const work = async (ex: Executor) => {
+      const repository = createValueRepository(ex);
+      const statuses = new Map(
+        (await repository.listApprovals(periods, territoryIds)).map((a) => [
+          approvalKey(a.agencyId, a.territoryId, a.period),
+          a.status as ApprovalStatus,
+        ]),
+      );
+      const problems = checkWrites(writes, {
+        scope,
+        elements: facts.elements,
+        territoryIds: facts.territoryIds,
+        statusOf: (agencyId, territoryId, period) =>
+          statuses.get(approvalKey(agencyId, territoryId, period)) ?? 'draft',
+      });
+      if (problems.length > 0) {
+        if (mode.single) throw singleRefusal(problems);
+        throw new AppError('IMPORT_INVALID', `${problems.length} problem(s); nothing was written.`, {
+          problems: problems.map(({ row, column, message }) => ({ row, column, message })),
+        });
+      }
+      const stored = new Map(
+        (await repository.findCells(writes)).map((row) => [cellKeyOf(row), toStored(row)]),
+      );
+      const { changes, summary } = planWrites(writes, stored);
+      if (!mode.dryRun && changes.length > 0)
+        await writeChanges(ex, actor, source, changes, summary, mode.single);
+      return { facts, summary, changes };
+    };
+    return mode.dryRun ? work(deps.tx.executor) : deps.tx.run(work);
+  }
+
+  /** Checks for what a batch wrote: full form checks when it touched few forms, bounds otherwise. */
+  async function batchChecks(
+    facts: Facts,
+    writes: readonly ValueWrite[],
+    dryRun: boolean,
+  ): Promise<ValueCheck[]> {
+    const written = writes.filter((w): w is ValueWrite & { value: number } => w.value !== null);
+    if (written.length === 0) return [];
+    const forms = new Map<string, { agencyId: string; territoryId: string; period: string }>();
+    for (const w of written) {
+      const agencyId = facts.elements.get(w.dataElementId)?.agencyId ?? '';
+      forms.set(approvalKey(agencyId, w.territoryId, w.period), {
+        agencyId,
+        territoryId: w.territoryId,
+        period: w.period,
+      });
+    }
+    const checks: ValueCheck[] = [];
+    if (!dryRun && forms.size <= fullCheckForms) {
+      for (const form of forms.values())
+        checks.push(
+          ...(await formChecks(deps.tx.executor, deps.territories, { catalogue: facts.catalogue, ...form })),
+        );
+      return checks.slice(0, maxBatchChecks);
+    }
+    const bounds = await createBoundRepository(deps.tx.executor).list([
+      ...new Set(written.map((w) => w.dataElementId)),
+    ]);
+    for (const w of written) {
+      checks.push(...boundChecks([w], bounds, w.territoryId));
+      if (checks.length >= maxBatchChecks) break;
+    }
+    return checks.slice(0, maxBatchChecks);
+  }
+
+  return {
+    /**
+     * THE write path of the data store, for the entry form, spreadsheet and CSV imports and JSON value sets.
+     * Checks every write first (element active, territory, period and its type, disaggregation, value type,
+     * the actor's scope, approval locks) and refuses the whole batch as IMPORT_INVALID listing every problem
+     * as {row, column, message}; otherwise applies all writes in one transaction: unchanged cells are left
+     * alone, value null removes a cell, each change gets a history row, and the batch one audit entry.
+     */
+    async applyValues(
+      actor: Actor,
+      writes: readonly ValueWrite[],
+      source: WriteSource,
+      options: { dryRun?: boolean } = {},
+    ): Promise<ApplyResult> {
+      const dryRun = options.dryRun ?? false;
+      const { facts, summary } = await apply(actor, writes, source, { dryRun, single: false });
+      return { ...summary, checks: await batchChecks(facts, writes, dryRun) };
+    },
+
+    /** Saves one cell of the entry form; refusals carry NOT_FOUND, OUT_OF_SCOPE, DATA_LOCKED or VALUE_INVALID. */
+    async saveValue(actor: Actor, input: SaveValueRequest): Promise<SaveValueResponse> {
+      const write: ValueWrite = {
+        dataElementId: input.dataElementId,
+        territoryId: input.territoryId,
+        period: input.period,
+        disaggregation: input.disaggregation ?? '',
+        value: input.value,
+        comment: input.comment,
+        flag: input.flag,
+      };
+      const { facts, changes } = await apply(actor, [write], 'form', { dryRun: false, single: true });
+      const stored = await createValueRepository(deps.tx.executor).findCell(write);
+      const agencyId = facts.elements.get(write.dataElementId)?.agencyId ?? '';
+      return {
+        value: stored ? presentValue(stored) : null,
+        changed: changes.length > 0,
+        checks: await formChecks(deps.tx.executor, deps.territories, {
+          catalogue: facts.catalogue,
+          agencyId,
+          territoryId: write.territoryId,
+          period: write.period,
+        }),
+      };
+    },
+
+    /** Everything the entry grid shows for (agency, territory, period); officers only within their scope. */
+    async getEntryForm(actor: Actor, query: EntryFormQuery): Promise<EntryForm> {
+      const parsed = parsePeriod(query.period);
+      if (!parsed.ok)
+        throw new AppError('VALIDATION_FAILED', `The period ${parsed.message}.`, { field: 'period' });
+      if (!(await deps.agencies.exists(query.agencyId))) throw new AppError('NOT_FOUND', 'Agency not found.');
+      const facts = await loadFacts();
+      if (!facts.territoryIds.has(query.territoryId)) throw new AppError('NOT_FOUND', 'Territory not found.');
+      const scope = scopeFor(actor, facts);
+      if (!canWrite(scope, query.agencyId, query.territoryId))
+        throw new AppError('OUT_OF_SCOPE', 'This agency or territory is outside your scope.');
+      const periodType: PeriodType = parsed.value.type;
+      const elements = facts.catalogue.dataElements.filter(
+        (e) => e.agencyId === query.agencyId && e.isActive && e.periodType === periodType,
+      );
+      const repository = createValueRepository(deps.tx.executor);
+      const [values, approval, deadlineDays, checks] = await Promise.all([
+        repository.listValues(
+          elements.map((e) => e.id),
+          query.territoryId,
+          query.period,
+        ),
+        repository.findApproval(query.agencyId, query.territoryId, query.period),
+        repository.findDeadlineDays(query.agencyId, periodType),
+        formChecks(deps.tx.executor, deps.territories, { catalogue: facts.catalogue, ...query }),
+      ]);
+      const status = (approval?.status as ApprovalStatus | undefined) ?? 'draft';
+      return {
+        agencyId: query.agencyId,
+        territoryId: query.territoryId,
+        period: query.period,
+        elements: elements.map((e) => ({
+          id: e.id,
+          code: e.code,
+          name: e.name,
+          unit: e.unit,
+          valueType: e.valueType,
+          periodType: e.periodType,
+          columns: facts.columns(e).map((c) => ({ disaggregation: c.key, name: c.name })),
+        })),
+        values: values.map(presentValue),
+        checks,
+        approval: {
+          agencyId: query.agencyId,
+          territoryId: query.territoryId,
+          period: query.period,
+          status,
+          submittedAt: approval?.submittedAt?.toISOString() ?? null,
+          submittedBy: approval?.submittedBy ?? null,
+          decidedAt: approval?.decidedAt?.toISOString() ?? null,
+          decidedBy: approval?.decidedBy ?? null,
+          reason: approval?.reason ?? null,
+          deadline: deadlineOf(parsed.value, {
+            daysAfterPeriodEnd: deadlineDays ?? defaultDeadlinePolicy.daysAfterPeriodEnd,
+          }),
+        },
+        editable: !isLocked(scope, status),
+      };
+    },
+
+    /** A cell's changes, newest first; officers see cells in their scope, and approved ones anywhere. */
+    async history(actor: Actor, key: CellKey): Promise<ValueHistoryEntry[]> {
+      const facts = await loadFacts();
+      const element = facts.elements.get(key.dataElementId);
+      if (!element) throw new AppError('NOT_FOUND', 'Data element not found.');
+      if (!facts.territoryIds.has(key.territoryId)) throw new AppError('NOT_FOUND', 'Territory not found.');
+      const scope = scopeFor(actor, facts);
+      const status = await approvalStatus(deps.tx.executor, element.agencyId, key.territoryId, key.period);
+      if (!canRead(scope, element.agencyId, key.territoryId, status))
+        throw new AppError('OUT_OF_SCOPE', 'This value is outside your scope.');
+      const rows = await createValueRepository(deps.tx.executor).history(key);
+      return rows.map(presentHistoryEntry);
+    },
+
+    /**
+     * What an actor may write (and read beyond approved values): agency id null = any agency, territory ids
+     * null = anywhere. For the explorer and approvals; pair it with `canWrite`/`canRead` from value.rules.
+     */
+    async valueScope(actor: Actor): Promise<ValueScope> {
+      const territories = (await deps.territories.list()).items;
+      return scopeOf(actor, territories);
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { Type, type Static } from 'typebox';
+import { localeSchema, localisedNameSchema, uuidSchema } from './common.contract';
+import { catalogueCodeSchema, periodTypeSchema } from './catalogue.contract';
+import { periodIdSchema } from './data-values.contract';
+import { territoryLevelSchema } from './territories.contract';
+
+/** Which territories the rows are: the selected ones, or each selected territory's direct children. */
+export const explorerTerritoryModes = ['selected', 'children'] as const;
+
+/**
+ * The periods of a query, all of one type. Either a range (`from`, `to`, both included) or the `last` N periods
+ * ending at `endingAt` (or, without it, at the latest period that has data for the chosen items).
+ */
+export const explorerPeriodsSchema = Type.Object(
+  {
+    type: periodTypeSchema,
+    from: Type.Optional(periodIdSchema),
+    to: Type.Optional(periodIdSchema),
+    last: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })),
+    endingAt: Type.Optional(periodIdSchema),
+    /** Adds, to every cell, the value of the same period one year earlier. */
+    samePeriodLastYear: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ExplorerPeriods = Static<typeof explorerPeriodsSchema>;
+
+/** POST /api/v1/explorer/query. */
+export const explorerQuerySchema = Type.Object(
+  {
+    /** Data element and derived indicator codes, in the order wanted. */
+    items: Type.Array(catalogueCodeSchema, { minItems: 1, maxItems: 50 }),
+    territories: Type.Object(
+      {
+        ids: Type.Array(uuidSchema, { minItems: 1, maxItems: 500 }),
+        mode: Type.Enum([...explorerTerritoryModes]),
+      },
+      { additionalProperties: false },
+    ),
+    periods: explorerPeriodsSchema,
+    /** A category code: element values are split by its options; omitted or null gives totals. */
+    disaggregation: Type.Optional(Type.Union([catalogueCodeSchema, Type.Null()])),
+    /** Only values whose (agency, territory, period) is approved. */
+    approvedOnly: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ExplorerQuery = Static<typeof explorerQuerySchema>;
+
+/** One figure: an item at a territory and period, for one category option (null: the total). */
+export const explorerCellSchema = Type.Object(
+  {
+    item: Type.String(),
+    territoryId: uuidSchema,
+    period: Type.String(),
+    option: Type.Union([Type.String(), Type.Null()]),
+    /** null: no value (nothing reported, or a rate with a missing or zero denominator), never zero. */
+    value: Type.Union([Type.Number(), Type.Null()]),
+    /** Some expected input is missing (a territory or a month did not report): the value is a lower bound. */
+    partial: Type.Boolean(),
+    /** The same period one year earlier, when asked for; otherwise null. */
+    lastYearValue: Type.Union([Type.Number(), Type.Null()]),
+    lastYearPartial: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type ExplorerCell = Static<typeof explorerCellSchema>;
+
+export const explorerItemMetaSchema = Type.Object(
+  {
+    code: Type.String(),
+    kind: Type.Enum(['element', 'indicator']),
+    name: localisedNameSchema,
+    unit: Type.String(),
+    decimals: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+export type ExplorerItemMeta = Static<typeof explorerItemMetaSchema>;
+
+export const explorerTerritoryMetaSchema = Type.Object(
+  {
+    id: uuidSchema,
+    name: localisedNameSchema,
+    level: territoryLevelSchema,
+    parentId: Type.Union([uuidSchema, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type ExplorerTerritoryMeta = Static<typeof explorerTerritoryMetaSchema>;
+
+export const explorerOptionMetaSchema = Type.Object(
+  { code: Type.String(), name: localisedNameSchema },
+  { additionalProperties: false },
+);
+export type ExplorerOptionMeta = Static<typeof explorerOptionMetaSchema>;
+
+export const explorerResultSchema = Type.Object(
+  {
+    cells: Type.Array(explorerCellSchema),
+    items: Type.Array(explorerItemMetaSchema),
+    territories: Type.Array(explorerTerritoryMetaSchema),
+    /** The periods of the result, oldest first. */
+    periods: Type.Array(Type.String()),
+    periodType: periodTypeSchema,
+    /** The options of the disaggregation category, in display order; empty without one. */
+    options: Type.Array(explorerOptionMetaSchema),
+    samePeriodLastYear: Type.Boolean(),
+    approvedOnly: Type.Boolean(),
+    /** Some figure rests on synthetic demonstration values (`kuzot seed --demo`): the UI says so. */
+    containsSynthetic: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type ExplorerResult = Static<typeof explorerResultSchema>;
+
+/** The dimensions a pivot can put on rows or columns; `measure` exists only with "same period last year". */
+export const explorerDimensions = ['item', 'territory', 'period', 'option', 'measure'] as const;
+export type ExplorerDimension = (typeof explorerDimensions)[number];
+
+export const explorerLayoutSchema = Type.Object(
+  {
+    rows: Type.Array(Type.Enum([...explorerDimensions]), { maxItems: 5 }),
+    columns: Type.Array(Type.Enum([...explorerDimensions]), { maxItems: 5 }),
+  },
+  { additionalProperties: false },
+);
+export type ExplorerLayout = Static<typeof explorerLayoutSchema>;
+
+/** POST /api/v1/explorer/export?format=csv|xlsx: the query, the pivot layout and the language of the labels. */
+export const explorerExportRequestSchema = Type.Object(
+  {
+    query: explorerQuerySchema,
+    layout: explorerLayoutSchema,
+    locale: Type.Optional(localeSchema),
+  },
+  { additionalProperties: false },
+);
+export type ExplorerExportRequest = Static<typeof explorerExportRequestSchema>;
+
+export const explorerExportQuerySchema = Type.Object(
+  { format: Type.Enum(['csv', 'xlsx']) },
+  { additionalProperties: false },
+);

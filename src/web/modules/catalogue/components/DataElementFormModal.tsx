@@ -1,0 +1,263 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Button,
+  Divider,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Agency } from '#shared/contracts/agencies.contract';
+import {
+  aggregations,
+  directions,
+  valueTypes,
+  type Catalogue,
+  type CreateDataElementRequest,
+  type DataElement,
+} from '#shared/contracts/catalogue.contract';
+import { periodTypes } from '#shared/domain/period';
+import { localName } from '#web/lib/format';
+import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
+import { ErrorAlert } from '#web/ui/ErrorAlert';
+import { useFieldError } from '../field-errors';
+import { isCatalogueCode } from '../form-rules';
+import { useCreateDataElement, useUpdateDataElement } from '../hooks/useCatalogue';
+import { emptyName, isNameFilled, LocalisedNameFields, trimmedName } from './LocalisedNameFields';
+import { ValueBoundsSection } from './ValueBoundsSection';
+
+type DataElementFormModalProps = {
+  /** The element to edit, or null to add one. */
+  element: DataElement | null;
+  catalogue: Catalogue;
+  agencies: Agency[];
+  onClose: () => void;
+};
+
+type FormState = Omit<CreateDataElementRequest, 'description' | 'categoryComboId'> & {
+  description: string;
+  categoryComboId: string;
+  isActive: boolean;
+};
+
+function initialState(element: DataElement | null, catalogue: Catalogue): FormState {
+  if (element)
+    return {
+      code: element.code,
+      name: element.name,
+      description: element.description,
+      agencyId: element.agencyId,
+      unit: element.unit,
+      valueType: element.valueType,
+      periodType: element.periodType,
+      categoryComboId: element.categoryComboId,
+      aggregationTime: element.aggregationTime,
+      aggregationTerritory: element.aggregationTerritory,
+      direction: element.direction,
+      isActive: element.isActive,
+    };
+  return {
+    code: '',
+    name: emptyName,
+    description: '',
+    agencyId: '',
+    unit: '',
+    valueType: 'integer',
+    periodType: 'month',
+    categoryComboId: catalogue.categoryCombos.find((c) => c.code === 'default')?.id ?? '',
+    aggregationTime: 'sum',
+    aggregationTerritory: 'sum',
+    direction: 'higher_is_worse',
+    isActive: true,
+  };
+}
+
+/**
+ * Adds a data element or edits one: names in three languages, owning agency, unit, value and period type,
+ * disaggregation, aggregation and direction. The code is fixed once created (formulas refer to it). Editing also
+ * shows the element's min/max bounds.
+ */
+export function DataElementFormModal({ element, catalogue, agencies, onClose }: DataElementFormModalProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const create = useCreateDataElement();
+  const update = useUpdateDataElement();
+  const mutation = element ? update : create;
+  const fieldError = useFieldError(mutation.error);
+  const [form, setForm] = useState<FormState>(() => initialState(element, catalogue));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setForm((state) => ({ ...state, [key]: value }));
+
+  const isCodeValid = isCatalogueCode(form.code);
+  const isComplete =
+    (element !== null || isCodeValid) &&
+    isNameFilled(form.name) &&
+    form.agencyId !== '' &&
+    form.unit.trim() !== '' &&
+    form.categoryComboId !== '';
+
+  const aggregationOptions = aggregations.map((value) => ({
+    value,
+    label: t(`catalogue.aggregations.${value}`),
+  }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { code, isActive, ...rest } = form;
+    const common = {
+      ...rest,
+      name: trimmedName(form.name),
+      unit: form.unit.trim(),
+      description: form.description.trim(),
+    };
+    const done = () => {
+      notifications.show({
+        color: 'teal',
+        message: element ? t('catalogue.dataElements.saved') : t('catalogue.dataElements.created', { code }),
+      });
+      onClose();
+    };
+    if (element) update.mutate({ id: element.id, request: { ...common, isActive } }, { onSuccess: done });
+    else create.mutate({ ...common, code }, { onSuccess: done });
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={
+        element
+          ? t('catalogue.dataElements.editTitle', { code: element.code })
+          : t('catalogue.dataElements.addTitle')
+      }
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
+          <TextInput
+            label={t('catalogue.fields.code')}
+            description={element ? t('catalogue.codeFixed') : t('catalogue.codeHint')}
+            value={form.code}
+            onChange={(event) => set('code', event.currentTarget.value.toLowerCase())}
+            disabled={element !== null}
+            required={element === null}
+            maxLength={64}
+            w={320}
+            error={
+              fieldError('code') ??
+              (form.code !== '' && !isCodeValid && element === null ? t('catalogue.codeInvalid') : undefined)
+            }
+          />
+          <LocalisedNameFields
+            label={t('catalogue.fields.name')}
+            value={form.name}
+            onChange={(name) => set('name', name)}
+            error={fieldError('name')}
+          />
+          <Textarea
+            label={t('catalogue.fields.description')}
+            value={form.description}
+            onChange={(event) => set('description', event.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={4000}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select
+              label={t('catalogue.fields.agency')}
+              data={agencies
+                .filter((a) => a.isActive || a.id === form.agencyId)
+                .map((a) => ({ value: a.id, label: `${a.code} — ${localName(a.shortName, locale)}` }))}
+              value={form.agencyId || null}
+              onChange={(value) => set('agencyId', value ?? '')}
+              searchable
+              required
+              error={fieldError('agencyId')}
+            />
+            <TextInput
+              label={t('catalogue.fields.unit')}
+              placeholder={t('catalogue.unitHint')}
+              value={form.unit}
+              onChange={(event) => set('unit', event.currentTarget.value)}
+              required
+              maxLength={100}
+              error={fieldError('unit')}
+            />
+            <Select
+              label={t('catalogue.fields.disaggregation')}
+              data={catalogue.categoryCombos.map((c) => ({ value: c.id, label: localName(c.name, locale) }))}
+              value={form.categoryComboId || null}
+              onChange={(value) => set('categoryComboId', value ?? '')}
+              allowDeselect={false}
+              required
+              error={fieldError('categoryComboId')}
+            />
+            <Select
+              label={t('catalogue.fields.valueType')}
+              data={valueTypes.map((value) => ({ value, label: t(`catalogue.valueTypes.${value}`) }))}
+              value={form.valueType}
+              onChange={(value) => value && set('valueType', value)}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('catalogue.fields.periodType')}
+              data={periodTypes.map((value) => ({ value, label: t(`catalogue.periodTypes.${value}`) }))}
+              value={form.periodType}
+              onChange={(value) => value && set('periodType', value)}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('catalogue.fields.direction')}
+              data={directions.map((value) => ({ value, label: t(`catalogue.directions.${value}`) }))}
+              value={form.direction}
+              onChange={(value) => value && set('direction', value)}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('catalogue.fields.aggregationTime')}
+              data={aggregationOptions}
+              value={form.aggregationTime}
+              onChange={(value) => value && set('aggregationTime', value)}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('catalogue.fields.aggregationTerritory')}
+              data={aggregationOptions}
+              value={form.aggregationTerritory}
+              onChange={(value) => value && set('aggregationTerritory', value)}
+              allowDeselect={false}
+            />
+          </SimpleGrid>
+          {element ? (
+            <Switch
+              label={t('catalogue.fields.isActive')}
+              checked={form.isActive}
+              onChange={(event) => set('isActive', event.currentTarget.checked)}
+            />
+          ) : null}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending} disabled={!isComplete}>
+              {element ? t('common.save') : t('common.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {element ? (
+        <>
+          <Divider my="lg" />
+          <ValueBoundsSection element={element} canManage />
+        </>
+      ) : null}
+    </Modal>
+  );
+}
