@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       jobPollMs: 1000,
       seedReference: true,
       webDir: path.resolve('dist/web'),
+      demoData: true,
     });
   });
 

@@ -6,7 +6,7 @@ import { useDataValueStatus } from '../hooks/useDataValueStatus';
 
 /** Warns on every page while the store holds synthetic demonstration figures, so nobody takes them as real. */
 export function DemoDataBanner() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data: session } = useSession();
   const canRead = ((session?.user.permissions ?? []) as readonly string[]).includes('data.read');
   const { data } = useDataValueStatus(canRead);
@@ -20,7 +20,10 @@ export function DemoDataBanner() {
       mb="md"
       data-testid="demo-data-banner"
     >
-      {t('demo.bannerBody', { values: data.syntheticValues.toLocaleString() })}
+      {t('demo.bannerBody', {
+        count: data.syntheticValues,
+        values: data.syntheticValues.toLocaleString(i18n.language),
+      })}
     </Alert>
   );
 }
