@@ -57,3 +57,13 @@ export function requiredScopeOfRole(role: Role): 'agency' | 'territory' | null {
   if (role === 'regional_officer') return 'territory';
   return null;
 }
+
+/**
+ * The scope a role may carry besides its required one, narrowing it further: an agency officer may be
+ * limited to a territory (a regional department of the agency), a regional officer to one agency.
+ */
+export function optionalScopeOfRole(role: Role): 'agency' | 'territory' | null {
+  if (role === 'agency_officer') return 'territory';
+  if (role === 'regional_officer') return 'agency';
+  return null;
+}

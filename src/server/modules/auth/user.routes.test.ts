@@ -139,6 +139,31 @@ describe('user administration routes', () => {
     expect(got.json<User>()).toMatchObject({ role: 'regional_officer', territoryId: chui.id });
   });
 
+  it('narrows an officer by the optional second scope, and refuses an unknown one', async () => {
+    const { user } = await signedInUser(t, { role: 'viewer' });
+    const agencyId = (await t.container.services.agencies.list()).items[0]?.id;
+    const osh = await territoryByIso(t, 'KG-O');
+    const officer = await admin.request('PATCH', `/api/v1/users/${user.id}`, {
+      role: 'agency_officer',
+      agencyId,
+      territoryId: osh.id,
+    });
+    expect(officer.json<User>()).toMatchObject({ role: 'agency_officer', agencyId, territoryId: osh.id });
+    const regional = await admin.request('PATCH', `/api/v1/users/${user.id}`, {
+      role: 'regional_officer',
+      territoryId: osh.id,
+      agencyId,
+    });
+    expect(regional.json<User>()).toMatchObject({ role: 'regional_officer', agencyId, territoryId: osh.id });
+    const unknown = await admin.request('PATCH', `/api/v1/users/${user.id}`, {
+      agencyId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'agencyId' } });
+    const viewer = await admin.request('PATCH', `/api/v1/users/${user.id}`, { role: 'viewer' });
+    expect(viewer.json<User>()).toMatchObject({ role: 'viewer', agencyId: null, territoryId: null });
+  });
+
   it('disables a user: their session stops working and they cannot sign in until enabled again', async () => {
     const { user, password, session } = await signedInUser(t, { role: 'analyst' });
     expect((await session.request('GET', '/api/v1/auth/session')).statusCode).toBe(200);

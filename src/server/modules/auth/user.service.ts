@@ -6,7 +6,7 @@ import type {
   UserListQuery,
   UserWithPassword,
 } from '#shared/contracts/users.contract';
-import { requiredScopeOfRole, type Role } from '#shared/domain/access';
+import { optionalScopeOfRole, requiredScopeOfRole, type Role } from '#shared/domain/access';
 import { defaultLocale } from '#shared/domain/locale';
 import { AppError, found } from '#server/lib/app-error';
 import { isUniqueViolation } from '#server/lib/pg-errors';
@@ -39,13 +39,21 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
     }
   };
 
-  /** Normalises and validates role and scope: a scoped role needs its scope, other roles carry none. */
+  /**
+   * Normalises and validates role and scope: a scoped role needs its scope and may carry the optional one
+   * that narrows it (see `optionalScopeOfRole`); other roles carry none.
+   */
   const resolveScope = async (role: Role, agencyId: string | null, territoryId: string | null) => {
     const needs = requiredScopeOfRole(role);
+    const may = optionalScopeOfRole(role);
     const scope = {
-      agencyId: needs === 'agency' ? agencyId : null,
-      territoryId: needs === 'territory' ? territoryId : null,
+      agencyId: needs === 'agency' || may === 'agency' ? agencyId : null,
+      territoryId: needs === 'territory' || may === 'territory' ? territoryId : null,
     };
+    if (may === 'agency' && scope.agencyId && !(await deps.scopes.agencyExists(scope.agencyId)))
+      throw new AppError('VALIDATION_FAILED', 'No such agency.', { field: 'agencyId' });
+    if (may === 'territory' && scope.territoryId && !(await deps.scopes.territoryExists(scope.territoryId)))
+      throw new AppError('VALIDATION_FAILED', 'No such territory.', { field: 'territoryId' });
     if (needs === 'agency') {
       if (!scope.agencyId)
         throw new AppError('SCOPE_REQUIRED', 'An agency data officer must be bound to an agency.', {
@@ -132,10 +140,12 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
       ) {
         throw new AppError('CANNOT_CHANGE_SELF');
       }
+      // A new role starts from the scopes given with it: an old scope is kept only while the role stays.
+      const keep = role === current.role;
       const scope = await resolveScope(
         role,
-        input.agencyId !== undefined ? input.agencyId : current.agencyId,
-        input.territoryId !== undefined ? input.territoryId : current.territoryId,
+        input.agencyId !== undefined ? input.agencyId : keep ? current.agencyId : null,
+        input.territoryId !== undefined ? input.territoryId : keep ? current.territoryId : null,
       );
       const row = await deps.tx.run(async (ex) => {
         const users = createUserRepository(ex);

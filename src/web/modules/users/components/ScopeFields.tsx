@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { requiredScopeOfRole, type Role } from '#shared/domain/access';
+import { optionalScopeOfRole, requiredScopeOfRole, type Role } from '#shared/domain/access';
 import { localName } from '#web/lib/format';
 import { useAgencies } from '#web/modules/agencies/hooks/useAgencies';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
@@ -22,7 +22,10 @@ const levelIndent: Record<string, number> = {
   city_oblast: 2,
 };
 
-/** The agency select for agency officers, the territory select for regional officers, nothing otherwise. */
+/**
+ * The scope selects of a role: the required one (an agency for agency officers, a territory for regional
+ * officers) and the optional one that narrows it; nothing for roles without a scope.
+ */
 export function ScopeFields({
   role,
   agencyId,
@@ -32,55 +35,63 @@ export function ScopeFields({
 }: ScopeFieldsProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const scope = requiredScopeOfRole(role);
+  const required = requiredScopeOfRole(role);
+  const optional = optionalScopeOfRole(role);
   const agencies = useAgencies();
   const territories = useTerritories();
+  if (required === null) return null;
 
-  if (scope === 'agency') {
-    const options = (agencies.data?.items ?? [])
-      .filter((agency) => agency.isActive || agency.id === agencyId)
-      .map((agency) => ({
-        value: agency.id,
-        label: `${localName(agency.shortName, locale)} — ${localName(agency.name, locale)}`,
-      }));
-    return (
-      <Select
-        label={t('users.agency')}
-        description={t('users.agencyHint')}
-        placeholder={t('users.chooseAgency')}
-        data={options}
-        value={agencyId}
-        onChange={onAgencyChange}
-        searchable
-        required
-        nothingFoundMessage={t('common.noResults')}
-        disabled={agencies.isPending}
-        comboboxProps={{ withinPortal: true }}
-      />
-    );
-  }
-
-  if (scope === 'territory') {
-    const options = (territories.data?.items ?? []).map((territory) => ({
-      value: territory.id,
-      label: `${'\u2003'.repeat(levelIndent[territory.level] ?? 0)}${localName(territory.name, locale)}`,
+  const agencyOptions = (agencies.data?.items ?? [])
+    .filter((agency) => agency.isActive || agency.id === agencyId)
+    .map((agency) => ({
+      value: agency.id,
+      label: `${localName(agency.shortName, locale)} — ${localName(agency.name, locale)}`,
     }));
-    return (
-      <Select
-        label={t('users.territory')}
-        description={t('users.territoryHint')}
-        placeholder={t('users.chooseTerritory')}
-        data={options}
-        value={territoryId}
-        onChange={onTerritoryChange}
-        searchable
-        required
-        nothingFoundMessage={t('common.noResults')}
-        disabled={territories.isPending}
-        maxDropdownHeight={320}
-      />
-    );
-  }
+  const territoryOptions = (territories.data?.items ?? []).map((territory) => ({
+    value: territory.id,
+    label: `${'\u2003'.repeat(levelIndent[territory.level] ?? 0)}${localName(territory.name, locale)}`,
+  }));
 
-  return null;
+  const agencySelect = (isRequired: boolean) => (
+    <Select
+      key="agency"
+      label={t('users.agency')}
+      description={t(isRequired ? 'users.agencyHint' : 'users.agencyOptionalHint')}
+      placeholder={t(isRequired ? 'users.chooseAgency' : 'users.anyAgency')}
+      data={agencyOptions}
+      value={agencyId}
+      onChange={onAgencyChange}
+      searchable
+      clearable={!isRequired}
+      required={isRequired}
+      nothingFoundMessage={t('common.noResults')}
+      disabled={agencies.isPending}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+  const territorySelect = (isRequired: boolean) => (
+    <Select
+      key="territory"
+      label={t('users.territory')}
+      description={t(isRequired ? 'users.territoryHint' : 'users.territoryOptionalHint')}
+      placeholder={t(isRequired ? 'users.chooseTerritory' : 'users.anyTerritory')}
+      data={territoryOptions}
+      value={territoryId}
+      onChange={onTerritoryChange}
+      searchable
+      clearable={!isRequired}
+      required={isRequired}
+      nothingFoundMessage={t('common.noResults')}
+      disabled={territories.isPending}
+      maxDropdownHeight={320}
+    />
+  );
+
+  return (
+    <>
+      {required === 'agency' ? agencySelect(true) : territorySelect(true)}
+      {optional === 'agency' ? agencySelect(false) : null}
+      {optional === 'territory' ? territorySelect(false) : null}
+    </>
+  );
 }

@@ -3,7 +3,7 @@ import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInp
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { User, UserWithPassword } from '#shared/contracts/users.contract';
-import { requiredScopeOfRole, roles, type Role } from '#shared/domain/access';
+import { optionalScopeOfRole, requiredScopeOfRole, roles, type Role } from '#shared/domain/access';
 import { locales, type Locale } from '#shared/domain/locale';
 import { localeNames } from '#web/lib/i18n';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
@@ -51,8 +51,9 @@ export function UserFormModal({ user, onClose, onCreated }: UserFormModalProps) 
     setForm((state) => ({ ...state, [key]: value }));
 
   const scope = requiredScopeOfRole(form.role);
-  const agencyId = scope === 'agency' ? form.agencyId : null;
-  const territoryId = scope === 'territory' ? form.territoryId : null;
+  const optionalScope = optionalScopeOfRole(form.role);
+  const agencyId = scope === 'agency' || optionalScope === 'agency' ? form.agencyId : null;
+  const territoryId = scope === 'territory' || optionalScope === 'territory' ? form.territoryId : null;
   const isScopeMissing = (scope === 'agency' && !agencyId) || (scope === 'territory' && !territoryId);
   const isComplete =
     form.displayName.trim() !== '' &&
