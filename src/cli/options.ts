@@ -35,10 +35,16 @@ export function toRole(value: string): Role {
 
 /** `--agency`: the scope an agency_officer needs. */
 export function agencyOption(): Option {
-  return new Option('--agency <code>', 'agency code, for agency_officer (e.g. MIA)');
+  return new Option(
+    '--agency <code>',
+    'agency code: required for agency_officer, optionally narrows a regional_officer (e.g. MIA)',
+  );
 }
 
 /** `--territory`: the scope a regional_officer needs. */
 export function territoryOption(): Option {
-  return new Option('--territory <soate>', 'SOATE code of the territory, for regional_officer');
+  return new Option(
+    '--territory <soate>',
+    'SOATE code of the territory: required for regional_officer, optionally narrows an agency_officer',
+  );
 }
