@@ -70,7 +70,15 @@ export function createContainer(
   const audit = createAuditService({ tx });
   const files = createFileService({ tx });
   const agencies = createAgencyService({ tx, audit });
-  const catalogue = createCatalogueService({ tx, audit, agencies });
+  // The catalogue asks the data-values module whether an element has values; that module is built from
+  // the catalogue, so the question is bound late, once both exist.
+  const late: { values?: ValueService } = {};
+  const catalogue = createCatalogueService({
+    tx,
+    audit,
+    agencies,
+    elementHasValues: async (id) => (late.values ? late.values.elementHasValues(id) : false),
+  });
   const territories = createTerritoryService({
     tx,
     audit,
@@ -97,6 +105,7 @@ export function createContainer(
   const backup = createBackupService({ tx, audit });
   const explorer = createExplorerService({ tx, catalogue, territories });
   const values = createValueService({ tx, audit, agencies, catalogue, territories });
+  late.values = values;
   const dataTemplates = createTemplateService({ tx, catalogue, territories, agencies });
   const dataImports = createImportService({
     tx,

@@ -31,6 +31,10 @@ export const errorCatalogue = {
     status: 409,
     message: 'This code is already used by an indicator or a data element.',
   },
+  ELEMENT_HAS_VALUES: {
+    status: 409,
+    message: 'This data element already has values; its period type and disaggregation cannot change.',
+  },
   VALIDATION_RULE_CODE_TAKEN: { status: 409, message: 'A validation rule with this code already exists.' },
   SCOPE_REQUIRED: { status: 400, message: 'This role needs a scope (agency or territory).' },
   LAST_ADMINISTRATOR: {

@@ -65,7 +65,9 @@ export async function formChecks(
   const series = new Map<string, Array<{ period: string; value: number }>>();
   for (const point of history) {
     const key = `${point.dataElementId}|${point.disaggregation}`;
-    series.set(key, [...(series.get(key) ?? []), { period: point.period, value: point.value }]);
+    const known = series.get(key);
+    if (known) known.push({ period: point.period, value: point.value });
+    else series.set(key, [{ period: point.period, value: point.value }]);
   }
   checks.push(
     ...outlierChecks(

@@ -170,7 +170,12 @@ export function showNumber(value: number): string {
  * Checks one write against the catalogue, the territories, the user's scope and the approval state; returns
  * every problem found (none for a good write). `row` is the 1-based position reported back.
  */
-export function checkWrite(write: ValueWrite, row: number, context: WriteContext): WriteProblem[] {
+export function checkWrite(
+  write: ValueWrite,
+  row: number,
+  context: WriteContext,
+  parse: typeof parsePeriod = parsePeriod,
+): WriteProblem[] {
   const problems: WriteProblem[] = [];
   const problem = (column: string, kind: WriteProblemKind, message: string) =>
     problems.push({ row, column, kind, message });
@@ -180,7 +185,7 @@ export function checkWrite(write: ValueWrite, row: number, context: WriteContext
     problem('dataElementId', 'invalid', `Data element ${element.code} is inactive.`);
   const territoryKnown = context.territoryIds.has(write.territoryId);
   if (!territoryKnown) problem('territoryId', 'not_found', 'There is no such territory.');
-  const period = parsePeriod(write.period);
+  const period = parse(write.period);
   if (!period.ok) problem('period', 'invalid', `The period ${period.message}.`);
   else if (element && period.value.type !== element.periodType)
     problem(
@@ -232,8 +237,19 @@ export function checkWrite(write: ValueWrite, row: number, context: WriteContext
 export function checkWrites(writes: readonly ValueWrite[], context: WriteContext): WriteProblem[] {
   const problems: WriteProblem[] = [];
   const firstRow = new Map<string, number>();
+  // A batch repeats few periods many times: each is parsed once.
+  const periods = new Map<string, ReturnType<typeof parsePeriod>>();
+  const parse = (text: string) => {
+    let parsed = periods.get(text);
+    if (parsed === undefined) {
+      parsed = parsePeriod(text);
+      periods.set(text, parsed);
+    }
+    return parsed;
+  };
   writes.forEach((write, index) => {
-    problems.push(...checkWrite(write, index + 1, context));
+    const found = checkWrite(write, index + 1, context, parse);
+    if (found.length > 0) problems.push(...found);
     const key = cellKeyOf(write);
     const earlier = firstRow.get(key);
     if (earlier === undefined) firstRow.set(key, index + 1);
@@ -269,6 +285,7 @@ export type CellChange = {
 /**
  * Turns valid writes into changes against what is stored: a write equal to the stored cell (or clearing a
  * missing one) is unchanged; undefined comment and flag keep the stored ones; value null removes the row.
+ * The store applies the same comparison in SQL (value.repository `applyWrites`); keep the two in step.
  */
 export function planWrites(
   writes: readonly ValueWrite[],
@@ -315,7 +332,7 @@ export function planWrites(
 }
 
 /** An empty or blank comment is no comment. */
-function normaliseComment(comment: string | null): string | null {
+export function normaliseComment(comment: string | null): string | null {
   const trimmed = comment?.trim() ?? '';
   return trimmed === '' ? null : trimmed;
 }

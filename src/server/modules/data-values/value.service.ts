@@ -24,7 +24,7 @@ import { boundChecks } from './check.rules';
 import { formChecks } from './check.service';
 import type { ValueWrite, WriteSource, WriteSummary } from './data-values.types';
 import { presentHistoryEntry, presentValue } from './value.presenter';
-import { createValueRepository, type HistoryInsert, type ValueUpsert } from './value.repository';
+import { createValueRepository, type CellWrite, type ChangedCell } from './value.repository';
 import {
   canRead,
   canWrite,
@@ -32,7 +32,7 @@ import {
   checkWrites,
   disaggregationsOf,
   isLocked,
-  planWrites,
+  normaliseComment,
   scopeOf,
   type CellChange,
   type Disaggregation,
@@ -64,23 +64,46 @@ type Facts = {
 const approvalKey = (agencyId: string, territoryId: string, period: string) =>
   `${agencyId}|${territoryId}|${period}`;
 
-const toStored = (row: {
-  dataElementId: string;
-  period: string;
-  territoryId: string;
-  disaggregation: string;
-  value: number;
-  comment: string | null;
-  flag: string | null;
-}): StoredCell => ({
-  dataElementId: row.dataElementId,
-  period: row.period,
-  territoryId: row.territoryId,
-  disaggregation: row.disaggregation,
-  value: row.value,
-  comment: row.comment,
-  flag: row.flag as ValueFlag | null,
-});
+/** Writes as the store applies them; period starts are computed once per period. */
+function cellWrites(writes: readonly ValueWrite[]): CellWrite[] {
+  const starts = new Map<string, string>();
+  return writes.map((w) => {
+    let start = starts.get(w.period);
+    if (start === undefined) {
+      start = periodStart(toPeriod(w.period));
+      starts.set(w.period, start);
+    }
+    return {
+      dataElementId: w.dataElementId,
+      period: w.period,
+      territoryId: w.territoryId,
+      disaggregation: w.disaggregation,
+      periodStart: start,
+      value: w.value,
+      comment: w.comment === undefined ? null : normaliseComment(w.comment),
+      commentGiven: w.comment !== undefined,
+      flag: w.flag ?? null,
+      flagGiven: w.flag !== undefined,
+    };
+  });
+}
+
+/** A changed cell as the audit entry shows it: old and new state, null for no row. */
+function toChange(cell: ChangedCell): CellChange {
+  const key = {
+    dataElementId: cell.dataElementId,
+    period: cell.period,
+    territoryId: cell.territoryId,
+    disaggregation: cell.disaggregation,
+  };
+  const state = (value: number | null, comment: string | null, flag: string | null): StoredCell | null =>
+    value === null ? null : { ...key, value, comment, flag: flag as ValueFlag | null };
+  return {
+    key,
+    before: cell.existed ? state(cell.oldValue, cell.oldComment, cell.oldFlag) : null,
+    after: state(cell.newValue, cell.newComment, cell.newFlag),
+  };
+}
 
 /** The error a single form save gets for its first problem, the most fundamental kind first. */
 function singleRefusal(problems: readonly WriteProblem[]): AppError {
@@ -111,17 +134,19 @@ export function createValueService(deps: {
   catalogue: CatalogueService;
   territories: TerritoryService;
 }) {
-  async function loadFacts(): Promise<Facts> {
-    const [catalogue, territoryList] = await Promise.all([
-      deps.catalogue.getCatalogue(),
-      deps.territories.list(),
-    ]);
+  // What validation derives from a catalogue, kept per catalogue object: the catalogue service hands out the
+  // same object until the catalogue changes, so a cell save does not rebuild it.
+  const catalogueFacts = new WeakMap<Catalogue, Pick<Facts, 'elements' | 'columns'>>();
+
+  function factsOf(catalogue: Catalogue): Pick<Facts, 'elements' | 'columns'> {
+    const known = catalogueFacts.get(catalogue);
+    if (known) return known;
     const categories = new Map(catalogue.categories.map((c) => [c.id, c]));
     const combos = new Map(catalogue.categoryCombos.map((c) => [c.id, c]));
     const columnsByCombo = new Map<string, Disaggregation[]>();
     const columns = (element: DataElement): Disaggregation[] => {
-      const known = columnsByCombo.get(element.categoryComboId);
-      if (known) return known;
+      const cached = columnsByCombo.get(element.categoryComboId);
+      if (cached) return cached;
       const combo = combos.get(element.categoryComboId);
       const options = (combo?.categoryIds ?? []).map((id) => categories.get(id)?.options ?? []);
       const result = disaggregationsOf(options);
@@ -142,8 +167,23 @@ export function createValueService(deps: {
         },
       ]),
     );
+    const result = { elements, columns };
+    catalogueFacts.set(catalogue, result);
+    return result;
+  }
+
+  async function loadFacts(): Promise<Facts> {
+    const [catalogue, territoryList] = await Promise.all([
+      deps.catalogue.getCatalogue(),
+      deps.territories.list(),
+    ]);
     const territories = territoryList.items.map((t) => ({ id: t.id, parentId: t.parentId }));
-    return { catalogue, elements, columns, territories, territoryIds: new Set(territories.map((t) => t.id)) };
+    return {
+      catalogue,
+      ...factsOf(catalogue),
+      territories,
+      territoryIds: new Set(territories.map((t) => t.id)),
+    };
   }
 
   const scopeFor = (actor: Actor, facts: Facts): ValueScope => scopeOf(actor, facts.territories);
@@ -158,8 +198,8 @@ export function createValueService(deps: {
     return (row?.status as ApprovalStatus | undefined) ?? 'draft';
   }
 
-  /** Writes the changes with their history rows and one audit entry, on the caller's transaction. */
-  async function writeChanges(
+  /** The audit entry of an applied batch (a single save records its cell's old and new state). */
+  async function auditChanges(
     ex: Executor,
     actor: Actor,
     source: WriteSource,
@@ -167,37 +207,6 @@ export function createValueService(deps: {
     summary: WriteSummary,
     single: boolean,
   ): Promise<void> {
-    const repository = createValueRepository(ex);
-    const upserts: ValueUpsert[] = [];
-    const history: HistoryInsert[] = [];
-    for (const { key, before, after } of changes) {
-      if (after)
-        upserts.push({
-          ...key,
-          periodStart: periodStart(toPeriod(key.period)),
-          value: after.value,
-          comment: after.comment,
-          flag: after.flag,
-          source,
-          isSynthetic: source === 'demo',
-          updatedBy: actor.userId,
-        });
-      history.push({
-        ...key,
-        oldValue: before?.value ?? null,
-        newValue: after?.value ?? null,
-        oldComment: before?.comment ?? null,
-        newComment: after?.comment ?? null,
-        oldFlag: before?.flag ?? null,
-        newFlag: after?.flag ?? null,
-        source,
-        changedBy: actor.userId,
-        changedByUsername: actor.username,
-      });
-    }
-    await repository.upsertCells(upserts);
-    await repository.deleteCells(changes.filter((c) => c.after === null).map((c) => c.key));
-    await repository.insertHistory(history);
     const [change] = changes;
     if (single && change) {
       await deps.audit.record(ex, actor, {
@@ -212,7 +221,11 @@ export function createValueService(deps: {
         action: 'data.values.import',
         entityType: 'data_value',
         entityId: null,
-        after: { source, rows: changes.length + summary.unchanged, ...summary },
+        after: {
+          source,
+          rows: summary.created + summary.updated + summary.deleted + summary.unchanged,
+          ...summary,
+        },
       });
     }
   }
@@ -223,7 +236,7 @@ export function createValueService(deps: {
     writes: readonly ValueWrite[],
     source: WriteSource,
     mode: { dryRun: boolean; single: boolean },
-  ): Promise<{ facts: Facts; summary: WriteSummary; changes: CellChange[] }> {
+  ): Promise<{ facts: Facts; summary: WriteSummary; changed: number }> {
     const facts = await loadFacts();
     const scope = scopeFor(actor, facts);
     const periods = [...new Set(writes.map((w) => w.period))];
@@ -252,13 +265,22 @@ export function createValueService(deps: {
           problems: problems.map(({ row, column, message }) => ({ row, column, message })),
         });
       }
-      const stored = new Map(
-        (await repository.findCells(writes)).map((row) => [cellKeyOf(row), toStored(row)]),
+      // The diff against what is stored, and the write with its history rows, happen in the database.
+      const applied = await repository.applyWrites(
+        cellWrites(writes),
+        { source, isSynthetic: source === 'demo', userId: actor.userId, username: actor.username },
+        { dryRun: mode.dryRun, returnChanges: mode.single },
       );
-      const { changes, summary } = planWrites(writes, stored);
-      if (!mode.dryRun && changes.length > 0)
-        await writeChanges(ex, actor, source, changes, summary, mode.single);
-      return { facts, summary, changes };
+      const changed = applied.created + applied.updated + applied.deleted;
+      const summary: WriteSummary = {
+        created: applied.created,
+        updated: applied.updated,
+        deleted: applied.deleted,
+        unchanged: writes.length - changed,
+      };
+      const changes = applied.changes.map(toChange);
+      if (!mode.dryRun && changed > 0) await auditChanges(ex, actor, source, changes, summary, mode.single);
+      return { facts, summary, changed };
     };
     return mode.dryRun ? work(deps.tx.executor) : deps.tx.run(work);
   }
@@ -279,6 +301,8 @@ export function createValueService(deps: {
         territoryId: w.territoryId,
         period: w.period,
       });
+      // Past the limit only bounds are checked: no need to list every form of a large import.
+      if (forms.size > fullCheckForms) break;
     }
     const checks: ValueCheck[] = [];
     if (!dryRun && forms.size <= fullCheckForms) {
@@ -291,8 +315,17 @@ export function createValueService(deps: {
     const bounds = await createBoundRepository(deps.tx.executor).list([
       ...new Set(written.map((w) => w.dataElementId)),
     ]);
+    // Bounds grouped by element: most writes of an import have none, and skip the search entirely.
+    const boundsOf = new Map<string, typeof bounds>();
+    for (const bound of bounds) {
+      const known = boundsOf.get(bound.dataElementId);
+      if (known) known.push(bound);
+      else boundsOf.set(bound.dataElementId, [bound]);
+    }
     for (const w of written) {
-      checks.push(...boundChecks([w], bounds, w.territoryId));
+      const own = boundsOf.get(w.dataElementId);
+      if (own === undefined) continue;
+      checks.push(...boundChecks([w], own, w.territoryId));
       if (checks.length >= maxBatchChecks) break;
     }
     return checks.slice(0, maxBatchChecks);
@@ -328,19 +361,19 @@ export function createValueService(deps: {
         comment: input.comment,
         flag: input.flag,
       };
-      const { facts, changes } = await apply(actor, [write], 'form', { dryRun: false, single: true });
-      const stored = await createValueRepository(deps.tx.executor).findCell(write);
+      const { facts, changed } = await apply(actor, [write], 'form', { dryRun: false, single: true });
       const agencyId = facts.elements.get(write.dataElementId)?.agencyId ?? '';
-      return {
-        value: stored ? presentValue(stored) : null,
-        changed: changes.length > 0,
-        checks: await formChecks(deps.tx.executor, deps.territories, {
+      // Both read the committed state; on PostgreSQL they run on separate connections at once.
+      const [stored, checks] = await Promise.all([
+        createValueRepository(deps.tx.executor).findCell(write),
+        formChecks(deps.tx.executor, deps.territories, {
           catalogue: facts.catalogue,
           agencyId,
           territoryId: write.territoryId,
           period: write.period,
         }),
-      };
+      ]);
+      return { value: stored ? presentValue(stored) : null, changed: changed > 0, checks };
     },
 
     /** Everything the entry grid shows for (agency, territory, period); officers only within their scope. */
@@ -424,6 +457,11 @@ export function createValueService(deps: {
     async valueScope(actor: Actor): Promise<ValueScope> {
       const territories = (await deps.territories.list()).items;
       return scopeOf(actor, territories);
+    },
+
+    /** Whether the element has stored values; the catalogue asks before changing what those values mean. */
+    elementHasValues(dataElementId: string): Promise<boolean> {
+      return createValueRepository(deps.tx.executor).elementHasValues(dataElementId);
     },
   };
 }

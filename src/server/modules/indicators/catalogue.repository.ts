@@ -60,6 +60,30 @@ export function createCatalogueRepository(db: Executor) {
     async lockFormulaChanges(): Promise<void> {
       await sql`select pg_advisory_xact_lock(${formulaLockKey})`.execute(db);
     },
+    /**
+     * A fingerprint of the committed catalogue: per table the row count and the sum of the row versions'
+     * transaction ids (xmin). Any insert, update or delete, by this process or another, changes it, so a cached
+     * catalogue is valid exactly while its fingerprint is. One cheap statement over small tables.
+     */
+    async catalogueVersion(): Promise<string> {
+      const tables = [
+        'category',
+        'category_option',
+        'category_combo',
+        'category_combo_category',
+        'data_element',
+        'indicator',
+        'indicator_version',
+        'validation_rule',
+      ].map(
+        (table) =>
+          sql`(select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from ${sql.table(table)})`,
+      );
+      const { rows } = await sql<{
+        version: string;
+      }>`select concat_ws('/', ${sql.join(tables)}) as version`.execute(db);
+      return rows[0]?.version ?? '';
+    },
     listCategories(): Promise<CategoryRow[]> {
       return db.selectFrom('category').selectAll().orderBy('code').execute();
     },

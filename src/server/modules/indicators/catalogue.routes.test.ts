@@ -8,7 +8,7 @@ import type {
   ValidationRule,
 } from '#shared/contracts/catalogue.contract';
 import { systemActor } from '#server/lib/actor';
-import { unknownId } from '#server/test/factories';
+import { territoryByIso, unknownId } from '#server/test/factories';
 import { createTestApp, type Session, type TestApp } from '#server/test/test-app';
 
 const name = { ky: 'Сыноо көрсөткүчү', ru: 'Тестовый показатель', en: 'Test figure' };
@@ -136,6 +136,41 @@ describe('catalogue routes', () => {
       before: null,
       after: { code: 'test_cases' },
     });
+  });
+
+  it('refuses to change the period type or disaggregation of an element with values (409), other fields still change', async () => {
+    const created = (
+      await admin.request('POST', '/api/v1/data-elements', element('test_with_values'))
+    ).json<DataElement>();
+    const other = (await catalogue()).categoryCombos.find((c) => c.code === 'substance')!;
+    // Without values, both may change.
+    const free = await admin.request('PATCH', `/api/v1/data-elements/${created.id}`, {
+      periodType: 'quarter',
+    });
+    expect(free.json<DataElement>().periodType).toBe('quarter');
+    await admin.request('PATCH', `/api/v1/data-elements/${created.id}`, { periodType: 'month' });
+    const osh = await territoryByIso(t, 'KG-GO');
+    const saved = await admin.request('PUT', '/api/v1/data-values', {
+      dataElementId: created.id,
+      territoryId: osh.id,
+      period: '2024-03',
+      value: 5,
+    });
+    expect(saved.statusCode).toBe(200);
+    const period = await admin.request('PATCH', `/api/v1/data-elements/${created.id}`, {
+      periodType: 'year',
+    });
+    expect(period.statusCode).toBe(409);
+    expect(period.json()).toMatchObject({ code: 'ELEMENT_HAS_VALUES', details: { field: 'periodType' } });
+    const combo = await admin.request('PATCH', `/api/v1/data-elements/${created.id}`, {
+      categoryComboId: other.id,
+    });
+    expect(combo.json()).toMatchObject({ code: 'ELEMENT_HAS_VALUES', details: { field: 'categoryComboId' } });
+    const renamed = await admin.request('PATCH', `/api/v1/data-elements/${created.id}`, {
+      unit: 'persons',
+      periodType: 'month',
+    });
+    expect(renamed.json<DataElement>()).toMatchObject({ unit: 'persons', periodType: 'month' });
   });
 
   it('refuses a code taken by a data element or an indicator (409)', async () => {

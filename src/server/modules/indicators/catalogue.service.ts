@@ -141,7 +141,38 @@ export function createCatalogueService(deps: {
   tx: Transactor;
   audit: AuditService;
   agencies: AgencyService;
+  /**
+   * Whether a data element has stored values. The data-values module answers it; it is passed in as a
+   * function because that module depends on this one (the container binds it after building both).
+   */
+  elementHasValues: (dataElementId: string) => Promise<boolean>;
 }) {
+  let cached: { version: string; catalogue: Catalogue } | null = null;
+
+  async function loadCatalogue(): Promise<Catalogue> {
+    const repository = createCatalogueRepository(deps.tx.executor);
+    const [categories, options, combos, links, dataElements, indicators, versions, rules] = await Promise.all(
+      [
+        repository.listCategories(),
+        repository.listCategoryOptions(),
+        repository.listCategoryCombos(),
+        repository.listComboCategories(),
+        repository.listDataElements(),
+        repository.listIndicators(),
+        repository.listVersions(),
+        repository.listValidationRules(),
+      ],
+    );
+    return {
+      categories: categories.map((c) => presentCategory(c, options)),
+      categoryCombos: combos.map((c) => presentCategoryCombo(c, links)),
+      dataElements: dataElements.map(presentDataElement),
+      indicators: indicators.map((i) => presentIndicator(i, versions)),
+      validationRules: rules.map(presentValidationRule),
+      populationCodes: [...populationCodes],
+    };
+  }
+
   async function loadIndicator(ex: Executor, id: string): Promise<Indicator> {
     const repository = createCatalogueRepository(ex);
     const row = found(await repository.findIndicatorById(id), 'Indicator');
@@ -165,28 +196,18 @@ export function createCatalogueService(deps: {
   }
 
   return {
-    /** The whole catalogue, for the catalogue screens and the entry forms. */
+    /**
+     * The whole catalogue, for the catalogue screens and the entry forms. Kept in memory while the catalogue's
+     * fingerprint (one cheap query) is unchanged, so a cell save does not reload eight tables; a change by any
+     * process changes the fingerprint. Callers must not modify what they get.
+     */
     async getCatalogue(): Promise<Catalogue> {
-      const repository = createCatalogueRepository(deps.tx.executor);
-      const [categories, options, combos, links, dataElements, indicators, versions, rules] =
-        await Promise.all([
-          repository.listCategories(),
-          repository.listCategoryOptions(),
-          repository.listCategoryCombos(),
-          repository.listComboCategories(),
-          repository.listDataElements(),
-          repository.listIndicators(),
-          repository.listVersions(),
-          repository.listValidationRules(),
-        ]);
-      return {
-        categories: categories.map((c) => presentCategory(c, options)),
-        categoryCombos: combos.map((c) => presentCategoryCombo(c, links)),
-        dataElements: dataElements.map(presentDataElement),
-        indicators: indicators.map((i) => presentIndicator(i, versions)),
-        validationRules: rules.map(presentValidationRule),
-        populationCodes: [...populationCodes],
-      };
+      const version = await createCatalogueRepository(deps.tx.executor).catalogueVersion();
+      if (cached?.version === version) return cached.catalogue;
+      // Read after the fingerprint: a change committed in between makes the next call reload, never go stale.
+      const catalogue = await loadCatalogue();
+      cached = { version, catalogue };
+      return catalogue;
     },
 
     async createDataElement(actor: Actor, input: CreateDataElementRequest): Promise<DataElement> {
@@ -225,6 +246,23 @@ export function createCatalogueService(deps: {
 
     async updateDataElement(actor: Actor, id: string, input: UpdateDataElementRequest): Promise<DataElement> {
       await requireAgency(input.agencyId);
+      // Stored values are keyed by the element's period type and disaggregation: changing either would leave
+      // them meaning something else, so it is refused once values exist (checked before the transaction,
+      // as the answer comes from another module; a value saved in between is the accepted race).
+      const current = found(
+        await createCatalogueRepository(deps.tx.executor).findDataElementById(id),
+        'Data element',
+      );
+      const changesPeriodType = input.periodType !== undefined && input.periodType !== current.periodType;
+      const changesCombo =
+        input.categoryComboId !== undefined && input.categoryComboId !== current.categoryComboId;
+      if ((changesPeriodType || changesCombo) && (await deps.elementHasValues(id))) {
+        throw new AppError(
+          'ELEMENT_HAS_VALUES',
+          `Data element ${current.code} already has values; its ${changesPeriodType ? 'period type' : 'disaggregation'} cannot change.`,
+          { field: changesPeriodType ? 'periodType' : 'categoryComboId' },
+        );
+      }
       return deps.tx.run(async (ex) => {
         const repository = createCatalogueRepository(ex);
         const before = presentDataElement(found(await repository.findDataElementById(id), 'Data element'));
