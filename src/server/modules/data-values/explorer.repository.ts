@@ -111,21 +111,40 @@ export function createExplorerRepository(db: Executor) {
      */
     async aggregate(input: ExplorerAggregateInput): Promise<ExplorerAggregateRow[]> {
       if (input.elements.length === 0 || input.leafIds.length === 0) return [];
-      const { rows } = await aggregateSql(input).execute(db);
+      // Without the camel-case plugin: it would copy every one of the thousands of rows only to rename
+      // columns that are renamed here anyway.
+      const { rows } = await aggregateSql(input).execute(db.withoutPlugins());
       return rows.map((r) => ({
-        elementIndex: r.elementIndex,
-        territoryIndex: r.territoryIndex,
-        monthIndex: r.monthIndex,
-        option: r.optionCode,
+        elementIndex: r.element_index,
+        territoryIndex: r.territory_index,
+        monthIndex: r.month_index,
+        option: r.option_code ?? null,
         value: Number(r.value),
-        periodCount: r.periodCount,
-        minLeaves: r.minLeaves,
-        maxLeaves: r.maxLeaves,
+        periodCount: r.period_count ?? 1,
+        minLeaves: r.min_leaves ?? 1,
+        maxLeaves: r.max_leaves ?? r.min_leaves ?? 1,
         synthetic: r.synthetic,
       }));
     },
   };
 }
+
+/** A row of {@link aggregateSql}, with the database's column names (it runs without the camel-case plugin). */
+export type AggregateSqlRow = {
+  element_index: number;
+  territory_index: number;
+  month_index: number;
+  /** Absent when nothing is split (null: the total). */
+  option_code?: string | null;
+  value: number;
+  /** Absent by month (1: a month is one stored period). */
+  period_count?: number;
+  /** Absent when every shown territory is fed by itself alone (1). */
+  min_leaves?: number;
+  /** Absent when equal to min_leaves (by month). */
+  max_leaves?: number;
+  synthetic: boolean;
+};
 
 /** The aggregate statement of {@link createExplorerRepository}'s `aggregate` (exported for EXPLAIN in the bench). */
 export function aggregateSql(input: ExplorerAggregateInput) {
@@ -153,7 +172,58 @@ export function aggregateSql(input: ExplorerAggregateInput) {
     lastOverTime.length > 0
       ? sql`when s2.element_id = any(${lastOverTime}::uuid[]) then (array_agg(s2.value order by s2.period_start desc))[1]`
       : sql``;
-  return sql<Omit<ExplorerAggregateRow, 'option'> & { optionCode: string | null }>`
+  const byShownPeriod = sql`
+    select array_position(${ids}::uuid[], g.element_id) - 1 as element_index, g.shown_ix as territory_index,
+           (extract(year from g.bucket)::int * 12 + extract(month from g.bucket)::int - 1) as month_index,
+           g.option_code, g.value, g.period_count, g.min_leaves, g.max_leaves, g.synthetic
+    from (
+      select s2.element_id, s2.shown_ix, ${bucketSql[input.periodType]} as bucket,
+             s2.opt as option_code,
+             case when s2.element_id = any(${averageOverTime}::uuid[]) then avg(s2.value)
+                  ${lastSql}
+                  else sum(s2.value) end as value,
+             count(*)::int as period_count, min(s2.leaves)::int as min_leaves, max(s2.leaves)::int as max_leaves, bool_or(s2.synthetic) as synthetic
+      from s2
+      group by s2.element_id, s2.shown_ix, 3, s2.opt
+    ) g`;
+  // By month the rows leave out the columns that are constant there (each one costs parsing in the driver
+  // for every row): the option when nothing is split, the period count (1), and the leaves when 1.
+  const optionColumn = (from: 's1' | 's2') =>
+    input.split ? sql`${sql.ref(`${from}.opt`)} as option_code,` : sql``;
+  // By month, every stored period that passes the length filter is a month and is its own shown period, so
+  // the third stage would group one row per group: skip it (it costs a sort and a pass over every figure).
+  const byStoredMonth = sql`
+    select array_position(${ids}::uuid[], s2.element_id) - 1 as element_index, s2.shown_ix as territory_index,
+           (extract(year from s2.period_start)::int * 12 + extract(month from s2.period_start)::int - 1) as month_index,
+           ${optionColumn('s2')} s2.value, s2.leaves as min_leaves, s2.synthetic
+    from s2`;
+  // By month with every shown territory fed by itself alone (districts, cities: nothing stored below them),
+  // the second stage would also group one row per group (one stored territory, one month): a figure is the
+  // sum over disaggregations, and only the shown territory's index is looked up.
+  const oneLeafEach = new Set(input.shownIndexes).size === input.shownIndexes.length;
+  const byStoredMonthAndTerritory = sql`
+    select array_position(${ids}::uuid[], s1.element_id) - 1 as element_index, map.shown_ix as territory_index,
+           (extract(year from s1.period_start)::int * 12 + extract(month from s1.period_start)::int - 1) as month_index,
+           ${optionColumn('s1')} s1.value, s1.synthetic
+    from s1 join map on map.leaf_id = s1.territory_id
+    where (s1.opt is null or s1.opt <> '') and s1.plen >= ${minPeriodLength.month}`;
+  const last =
+    input.periodType !== 'month' ? byShownPeriod : oneLeafEach ? byStoredMonthAndTerritory : byStoredMonth;
+  // Left out when unused: PostgreSQL materialises a CTE named twice (s1, by s2 and by the final select).
+  const stage2 =
+    last === byStoredMonthAndTerritory
+      ? sql``
+      : sql`,
+    s2 as (
+      select s1.element_id, map.shown_ix, s1.period_start, s1.opt,
+             case when s1.element_id = any(${averageOverTerritory}::uuid[]) then avg(s1.value)
+                  else sum(s1.value) end as value,
+             count(*)::int as leaves, bool_or(s1.synthetic) as synthetic
+      from s1 join map on map.leaf_id = s1.territory_id
+      where (s1.opt is null or s1.opt <> '') and s1.plen >= ${minPeriodLength[input.periodType]}
+      group by s1.element_id, map.shown_ix, s1.period_start, s1.opt
+    )`;
+  return sql<AggregateSqlRow>`
     with map(leaf_id, shown_ix) as (
       select * from unnest(${input.leafIds}::uuid[], ${input.shownIndexes}::int[])
     ),
@@ -169,28 +239,7 @@ export function aggregateSql(input: ExplorerAggregateInput) {
       select element_id, territory_id, period_start, plen, ${optOut} as opt, sum(value) as value,
              bool_or(is_synthetic) as synthetic
       from stored group by ${stage1Group}
-    ),
-    s2 as (
-      select s1.element_id, map.shown_ix, s1.period_start, s1.opt,
-             case when s1.element_id = any(${averageOverTerritory}::uuid[]) then avg(s1.value)
-                  else sum(s1.value) end as value,
-             count(*)::int as leaves, bool_or(s1.synthetic) as synthetic
-      from s1 join map on map.leaf_id = s1.territory_id
-      where (s1.opt is null or s1.opt <> '') and s1.plen >= ${minPeriodLength[input.periodType]}
-      group by s1.element_id, map.shown_ix, s1.period_start, s1.opt
-    )
-    select array_position(${ids}::uuid[], g.element_id) - 1 as element_index, g.shown_ix as territory_index,
-           (extract(year from g.bucket)::int * 12 + extract(month from g.bucket)::int - 1) as month_index,
-           g.option_code, g.value, g.period_count, g.min_leaves, g.max_leaves, g.synthetic
-    from (
-      select s2.element_id, s2.shown_ix, ${bucketSql[input.periodType]} as bucket,
-             s2.opt as option_code,
-             case when s2.element_id = any(${averageOverTime}::uuid[]) then avg(s2.value)
-                  ${lastSql}
-                  else sum(s2.value) end as value,
-             count(*)::int as period_count, min(s2.leaves)::int as min_leaves, max(s2.leaves)::int as max_leaves, bool_or(s2.synthetic) as synthetic
-      from s2
-      group by s2.element_id, s2.shown_ix, 3, s2.opt
-    ) g
+    )${stage2}
+    ${last}
   `;
 }

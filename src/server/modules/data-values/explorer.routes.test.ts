@@ -171,6 +171,17 @@ describe('explorer routes', () => {
     });
     // Months 15 and 35 averaged over the two districts, then over the two months; March is missing.
     expect(result.cells[0]).toMatchObject({ value: 25, partial: true });
+    // By month each stored month is its own figure, whatever the time aggregation ('average', 'last').
+    const monthly = await query(analyst, {
+      items: [rate.code, stock.code],
+      territories: { ids: [oblast.id, d(0).id], mode: 'selected' },
+      periods: { type: 'month', from: '2014-01', to: '2014-03' },
+    });
+    expect(cellOf(monthly, rate.code, oblast.id, '2014-01')).toMatchObject({ value: 15, partial: false });
+    expect(cellOf(monthly, rate.code, oblast.id, '2014-02')).toMatchObject({ value: 35, partial: false });
+    expect(cellOf(monthly, rate.code, oblast.id, '2014-03')).toMatchObject({ value: null });
+    expect(cellOf(monthly, stock.code, d(0).id, '2014-02')).toMatchObject({ value: 52, partial: false });
+    expect(cellOf(monthly, stock.code, oblast.id, '2014-03')).toMatchObject({ value: 53, partial: false });
 
     const yearly = await t.container.services.catalogue.createDataElement(systemActor('test'), {
       code: `yearly_${Date.now().toString(36)}`,

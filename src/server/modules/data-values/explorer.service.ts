@@ -43,6 +43,9 @@ import { scopeOf } from './value.rules';
 export type ExplorerService = ReturnType<typeof createExplorerService>;
 export type ExplorerFile = { filename: string; contentType: string; data: Buffer };
 
+/** Every population field, for numeric cache keys. */
+const populationFieldOrder: readonly PopulationField[] = ['total', 'male', 'female', 'age0to17', 'age14to35'];
+
 const invalid = (field: string, message: string, extra: Record<string, unknown> = {}) =>
   new AppError('VALIDATION_FAILED', message, { field, ...extra });
 
@@ -231,8 +234,20 @@ export function createExplorerService(deps: {
       population.set(row.territoryId, byYear);
     }
     const populationOf = populationResolver(population, nodes);
+    // In front of the resolver's own memo (keyed by text): a numeric key per shown territory, year and field.
+    const populationCache = new Map<number, number | null>();
+    const populationAt = (t: number, year: number, field: PopulationField): number | null => {
+      const key = (t * 10000 + year) * 8 + populationFieldOrder.indexOf(field);
+      let value = populationCache.get(key);
+      if (value === undefined) {
+        value = populationOf(shown[t] ?? '', year, field);
+        populationCache.set(key, value);
+      }
+      return value;
+    };
 
-    // Each formula version parsed once per query.
+    // The formula of an indicator for a period: the version valid on the period's first day, parsed once per
+    // formula and looked up once per (indicator, period) rather than once per figure.
     const asts = new Map<string, FormulaNode | null>();
     const astOf = (formula: string) => {
       if (!asts.has(formula)) {
@@ -241,53 +256,80 @@ export function createExplorerService(deps: {
       }
       return asts.get(formula) ?? null;
     };
-    const figureOf = (code: string, t: number, p: number, stack: ReadonlySet<string>): Figure => {
+    const astsByPeriod = new Map<string, Array<FormulaNode | null | undefined>>();
+    const astAt = (indicator: Indicator, p: number): FormulaNode | null => {
+      let byPeriod = astsByPeriod.get(indicator.code);
+      if (!byPeriod) {
+        byPeriod = new Array<FormulaNode | null | undefined>(nP);
+        astsByPeriod.set(indicator.code, byPeriod);
+      }
+      let ast = byPeriod[p];
+      if (ast === undefined) {
+        const info = periodInfo[p];
+        const version = info ? versionAt(indicator.versions, info.start) : null;
+        ast = version ? astOf(version.formula) : null;
+        byPeriod[p] = ast;
+      }
+      return ast;
+    };
+    // Indicators being evaluated (a guard against cycles, which the catalogue already refuses).
+    const stack: string[] = [];
+    const figureOf = (code: string, t: number, p: number): Figure => {
       const e = elementIndex.get(code);
       if (e !== undefined) return figures.get(figureKey(e, t, p, 0)) ?? noFigure;
       if (elements.has(code)) return noFigure; // an element that cannot be shown by this period type
       const info = periodInfo[p];
       const field = populationFields[code];
-      if (field) return { value: populationOf(shown[t] ?? '', info?.year ?? 0, field), partial: false };
+      if (field) return { value: populationAt(t, info?.year ?? 0, field), partial: false };
       const indicator = indicators.get(code);
-      if (!indicator || !info || stack.has(code)) return noFigure;
-      const version = versionAt(indicator.versions, info.start);
-      const ast = version ? astOf(version.formula) : null;
+      if (!indicator || !info || stack.includes(code)) return noFigure;
+      const ast = astAt(indicator, p);
       if (!ast) return noFigure;
       let partial = false;
-      const inner = new Set(stack).add(code);
-      const value = evaluate(ast, (ref) => {
-        const f = figureOf(ref, t, p, inner);
-        if (f.partial) partial = true;
-        return f.value;
-      });
-      return { value, partial: value !== null && partial };
+      stack.push(code);
+      try {
+        const value = evaluate(ast, (ref) => {
+          const f = figureOf(ref, t, p);
+          if (f.partial) partial = true;
+          return f.value;
+        });
+        return value === null ? { value, partial: false } : { value, partial };
+      } finally {
+        stack.pop();
+      }
     };
 
+    // Position of each shown period's year-earlier twin in allPeriods (-1: not asked for).
+    const lastYearPositions = periods.map((_, i) =>
+      withLastYear ? (periodIndex.get(monthIndexOf(lastYearPeriods[i] ?? '')) ?? -1) : -1,
+    );
     const cells: ExplorerCell[] = [];
-    const none = new Set<string>();
     for (const code of items) {
       const e = elementIndex.get(code);
       const split = e !== undefined && (specs[e]?.optionPosition ?? 0) > 0 && category;
       const options: Array<string | null> = split ? [...optionIndex.keys(), null] : [null];
-      for (const [t, territoryId] of shown.entries())
-        for (const [i, period] of periods.entries()) {
-          const p = i; // shown periods come first in allPeriods
-          const q = withLastYear ? (periodIndex.get(monthIndexOf(lastYearPeriods[i] ?? '')) ?? -1) : -1;
-          for (const option of options) {
-            const o = optionOf(option) ?? 0;
-            const at = (position: number): Figure =>
-              position < 0
-                ? noFigure
-                : e !== undefined && o > 0
-                  ? (figures.get(figureKey(e, t, position, o)) ?? noFigure)
-                  : figureOf(code, t, position, none);
-            const current = at(p);
-            const before = at(q);
+      const optionPositions = options.map((option) => optionOf(option) ?? 0);
+      // An option's figure comes straight from the element's rows; a total may need a formula.
+      const at = (t: number, position: number, o: number): Figure =>
+        position < 0
+          ? noFigure
+          : e !== undefined && o > 0
+            ? (figures.get(figureKey(e, t, position, o)) ?? noFigure)
+            : figureOf(code, t, position);
+      for (let t = 0; t < nT; t++) {
+        const territoryId = shown[t] ?? '';
+        for (let p = 0; p < periods.length; p++) {
+          const period = periods[p] ?? ''; // shown periods come first in allPeriods
+          const q = lastYearPositions[p] ?? -1;
+          for (let k = 0; k < options.length; k++) {
+            const o = optionPositions[k] ?? 0;
+            const current = at(t, p, o);
+            const before = at(t, q, o);
             cells.push({
               item: code,
               territoryId,
               period,
-              option,
+              option: options[k] ?? null,
               value: current.value,
               partial: current.partial,
               lastYearValue: before.value,
@@ -295,6 +337,7 @@ export function createExplorerService(deps: {
             });
           }
         }
+      }
     }
     const itemMeta = items.map((code): ExplorerItemMeta => {
       const element = elements.get(code);
