@@ -43,7 +43,9 @@ export function createJobRepository(db: Executor) {
             .selectFrom('job')
             .select('id')
             .where('status', '=', 'queued')
-            .where('runAt', '<=', now)
+            // The database's clock, the one that set run_at: a JavaScript Date has only milliseconds, so a job
+            // queued a few microseconds earlier could otherwise look due in the future and be skipped.
+            .where('runAt', '<=', sql<Date>`now()`)
             .where('name', 'in', names)
             .orderBy('runAt')
             .limit(1)
