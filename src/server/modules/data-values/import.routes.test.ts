@@ -473,6 +473,18 @@ describe('large uploads are checked at once and written by a job', () => {
       details: { problems: [expect.objectContaining({ row: 5, column: 'territory' })] },
     });
 
+    // A refusal of the write path itself (a fraction in a count) is found when the file is accepted, too.
+    const fraction = buildValuesCsv([
+      ...goodRowsForJob,
+      ['drug_crimes', soate.bishkek, '2024-03', 'opium', 1.5, '', ''],
+    ]);
+    await expect(
+      imports.startFileImport(actor, { filename: 'f.csv', data: fraction }, { dryRun: false }),
+    ).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      details: { problems: [expect.objectContaining({ row: 5, column: 'value' })] },
+    });
+
     const outcome = await imports.startFileImport(actor, file, { dryRun: false });
     if (!('queued' in outcome)) throw new Error('expected a queued import');
     expect(outcome.queued.rows).toBe(3);

@@ -39,6 +39,8 @@ export type ValueWriter = {
     source: WriteSource,
     options: { dryRun: boolean },
   ): Promise<WriteSummary & { checks: ValueCheck[] }>;
+  /** The same refusals as `applyValues`, without the diff and the checks. */
+  validateValues(actor: Actor, writes: ValueWrite[], source: WriteSource): Promise<void>;
 };
 
 export type UploadedFile = { filename: string; data: Buffer };
@@ -95,7 +97,7 @@ export function createImportService(deps: {
     actor: Actor,
     entries: Entries,
     source: WriteSource,
-    dryRun: boolean,
+    dryRun: boolean | 'validate-only',
     emptyRow: number,
     template?: { period: string },
   ): Promise<ImportResult> {
@@ -136,18 +138,20 @@ export function createImportService(deps: {
       throw refuse(problems);
     }
     const skipped = writes.length - kept.length;
+    const nothing = { created: 0, updated: 0, deleted: 0, unchanged: 0, checks: [] };
     try {
-      const summary =
-        kept.length > 0
-          ? await deps.values.applyValues(actor, kept, source, { dryRun })
-          : { created: 0, updated: 0, deleted: 0, unchanged: 0, checks: [] };
+      let summary: WriteSummary & { checks: ValueCheck[] } = nothing;
+      if (kept.length > 0) {
+        if (dryRun === 'validate-only') await deps.values.validateValues(actor, kept, source);
+        else summary = await deps.values.applyValues(actor, kept, source, { dryRun });
+      }
       return {
         rows: writes.length,
         created: summary.created,
         updated: summary.updated,
         deleted: summary.deleted,
         unchanged: summary.unchanged + skipped,
-        dryRun,
+        dryRun: dryRun !== false,
         checks: summary.checks,
       };
     } catch (error) {
@@ -209,7 +213,8 @@ export function createImportService(deps: {
       const { entries, source, emptyRow, template } = prepared;
       if (options.dryRun || entries.length <= syncLimit)
         return { done: await run(actor, entries, source, options.dryRun, emptyRow, template) };
-      await run(actor, entries, source, true, emptyRow, template);
+      // Every refusal now, while the user waits; the diff and the checks are left to the job that writes.
+      await run(actor, entries, source, 'validate-only', emptyRow, template);
       const jobId = await deps.tx.run(async (ex) => {
         const uploadId = await deps.files.store(
           ex,

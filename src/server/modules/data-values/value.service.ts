@@ -235,7 +235,7 @@ export function createValueService(deps: {
     actor: Actor,
     writes: readonly ValueWrite[],
     source: WriteSource,
-    mode: { dryRun: boolean; single: boolean },
+    mode: { dryRun: boolean; single: boolean; validateOnly?: boolean },
   ): Promise<{ facts: Facts; summary: WriteSummary; changed: number }> {
     const facts = await loadFacts();
     const scope = scopeFor(actor, facts);
@@ -264,6 +264,9 @@ export function createValueService(deps: {
         throw new AppError('IMPORT_INVALID', `${problems.length} problem(s); nothing was written.`, {
           problems: problems.map(({ row, column, message }) => ({ row, column, message })),
         });
+      }
+      if (mode.validateOnly) {
+        return { facts, summary: { created: 0, updated: 0, deleted: 0, unchanged: 0 }, changed: 0 };
       }
       // The diff against what is stored, and the write with its history rows, happen in the database.
       const applied = await repository.applyWrites(
@@ -348,6 +351,14 @@ export function createValueService(deps: {
       const dryRun = options.dryRun ?? false;
       const { facts, summary } = await apply(actor, writes, source, { dryRun, single: false });
       return { ...summary, checks: await batchChecks(facts, writes, dryRun) };
+    },
+
+    /**
+     * Only the refusals of `applyValues` (elements, territories, periods, types, scope, locks): no diff against
+     * what is stored and no checks. For an import accepted now and written later by a job, which diffs then.
+     */
+    async validateValues(actor: Actor, writes: readonly ValueWrite[], source: WriteSource): Promise<void> {
+      await apply(actor, writes, source, { dryRun: true, single: false, validateOnly: true });
     },
 
     /** Saves one cell of the entry form; refusals carry NOT_FOUND, OUT_OF_SCOPE, DATA_LOCKED or VALUE_INVALID. */
