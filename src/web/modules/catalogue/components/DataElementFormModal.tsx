@@ -1,16 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Divider,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Agency } from '#shared/contracts/agencies.contract';
@@ -29,7 +18,8 @@ import { ErrorAlert } from '#web/ui/ErrorAlert';
 import { useFieldError } from '../field-errors';
 import { isCatalogueCode } from '../form-rules';
 import { useCreateDataElement, useUpdateDataElement } from '../hooks/useCatalogue';
-import { emptyName, isNameFilled, LocalisedNameFields, trimmedName } from './LocalisedNameFields';
+import { CatalogueIdentityFields } from './CatalogueIdentityFields';
+import { emptyName, isNameFilled, trimmedName } from './LocalisedNameFields';
 import { ValueBoundsSection } from './ValueBoundsSection';
 
 type DataElementFormModalProps = {
@@ -141,33 +131,11 @@ export function DataElementFormModal({ element, catalogue, agencies, onClose }: 
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-          <TextInput
-            label={t('catalogue.fields.code')}
-            description={element ? t('catalogue.codeFixed') : t('catalogue.codeHint')}
-            value={form.code}
-            onChange={(event) => set('code', event.currentTarget.value.toLowerCase())}
-            disabled={element !== null}
-            required={element === null}
-            maxLength={64}
-            w={320}
-            error={
-              fieldError('code') ??
-              (form.code !== '' && !isCodeValid && element === null ? t('catalogue.codeInvalid') : undefined)
-            }
-          />
-          <LocalisedNameFields
-            label={t('catalogue.fields.name')}
-            value={form.name}
-            onChange={(name) => set('name', name)}
-            error={fieldError('name')}
-          />
-          <Textarea
-            label={t('catalogue.fields.description')}
-            value={form.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={4000}
+          <CatalogueIdentityFields
+            isNew={element === null}
+            value={form}
+            onChange={(patch) => setForm((state) => ({ ...state, ...patch }))}
+            fieldError={fieldError}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select

@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Stack,
   Switch,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -22,7 +21,8 @@ import { useFieldError } from '../field-errors';
 import { datePattern, isCatalogueCode } from '../form-rules';
 import { useCreateIndicator, useUpdateIndicator } from '../hooks/useCatalogue';
 import { FormulaInput } from './FormulaInput';
-import { emptyName, isNameFilled, LocalisedNameFields, trimmedName } from './LocalisedNameFields';
+import { CatalogueIdentityFields } from './CatalogueIdentityFields';
+import { emptyName, isNameFilled, trimmedName } from './LocalisedNameFields';
 import { VersionTimeline } from './VersionTimeline';
 
 type IndicatorFormModalProps = {
@@ -117,35 +117,11 @@ export function IndicatorFormModal({ indicator, onClose }: IndicatorFormModalPro
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-          <TextInput
-            label={t('catalogue.fields.code')}
-            description={indicator ? t('catalogue.codeFixed') : t('catalogue.codeHint')}
-            value={form.code}
-            onChange={(event) => set('code', event.currentTarget.value.toLowerCase())}
-            disabled={indicator !== null}
-            required={indicator === null}
-            maxLength={64}
-            w={320}
-            error={
-              fieldError('code') ??
-              (form.code !== '' && !isCodeValid && indicator === null
-                ? t('catalogue.codeInvalid')
-                : undefined)
-            }
-          />
-          <LocalisedNameFields
-            label={t('catalogue.fields.name')}
-            value={form.name}
-            onChange={(name) => set('name', name)}
-            error={fieldError('name')}
-          />
-          <Textarea
-            label={t('catalogue.fields.description')}
-            value={form.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={4000}
+          <CatalogueIdentityFields
+            isNew={indicator === null}
+            value={form}
+            onChange={(patch) => setForm((state) => ({ ...state, ...patch }))}
+            fieldError={fieldError}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Switch } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,7 +14,8 @@ import { useFieldError } from '../field-errors';
 import { isCatalogueCode } from '../form-rules';
 import { useCreateValidationRule, useUpdateValidationRule } from '../hooks/useCatalogue';
 import { FormulaInput } from './FormulaInput';
-import { emptyName, isNameFilled, LocalisedNameFields, trimmedName } from './LocalisedNameFields';
+import { CatalogueIdentityFields } from './CatalogueIdentityFields';
+import { emptyName, isNameFilled, trimmedName } from './LocalisedNameFields';
 
 type ValidationRuleFormModalProps = {
   /** The rule to edit, or null to add one. */
@@ -91,33 +92,11 @@ export function ValidationRuleFormModal({ rule, onClose }: ValidationRuleFormMod
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-          <TextInput
-            label={t('catalogue.fields.code')}
-            description={rule ? t('catalogue.codeFixed') : t('catalogue.codeHint')}
-            value={form.code}
-            onChange={(event) => set('code', event.currentTarget.value.toLowerCase())}
-            disabled={rule !== null}
-            required={rule === null}
-            maxLength={64}
-            w={320}
-            error={
-              fieldError('code') ??
-              (form.code !== '' && !isCodeValid && rule === null ? t('catalogue.codeInvalid') : undefined)
-            }
-          />
-          <LocalisedNameFields
-            label={t('catalogue.fields.name')}
-            value={form.name}
-            onChange={(name) => set('name', name)}
-            error={fieldError('name')}
-          />
-          <Textarea
-            label={t('catalogue.fields.description')}
-            value={form.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={4000}
+          <CatalogueIdentityFields
+            isNew={rule === null}
+            value={form}
+            onChange={(patch) => setForm((state) => ({ ...state, ...patch }))}
+            fieldError={fieldError}
           />
           <FormulaInput
             label={t('catalogue.fields.leftSide')}
