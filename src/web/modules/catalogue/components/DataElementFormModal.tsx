@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Divider, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Agency } from '#shared/contracts/agencies.contract';
@@ -18,6 +18,7 @@ import { ErrorAlert } from '#web/ui/ErrorAlert';
 import { useFieldError } from '../field-errors';
 import { isCatalogueCode } from '../form-rules';
 import { useCreateDataElement, useUpdateDataElement } from '../hooks/useCatalogue';
+import { CatalogueFormFooter } from './CatalogueFormFooter';
 import { CatalogueIdentityFields } from './CatalogueIdentityFields';
 import { emptyName, isNameFilled, trimmedName } from './LocalisedNameFields';
 import { ValueBoundsSection } from './ValueBoundsSection';
@@ -203,21 +204,14 @@ export function DataElementFormModal({ element, catalogue, agencies, onClose }: 
               allowDeselect={false}
             />
           </SimpleGrid>
-          {element ? (
-            <Switch
-              label={t('catalogue.fields.isActive')}
-              checked={form.isActive}
-              onChange={(event) => set('isActive', event.currentTarget.checked)}
-            />
-          ) : null}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!isComplete}>
-              {element ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
+          <CatalogueFormFooter
+            isEditing={element !== null}
+            isActive={form.isActive}
+            onActiveChange={(active) => set('isActive', active)}
+            onCancel={onClose}
+            isPending={mutation.isPending}
+            canSubmit={isComplete}
+          />
         </Stack>
       </form>
       {element ? (

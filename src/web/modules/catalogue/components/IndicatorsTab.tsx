@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Group, Paper, TextInput } from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Paper } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CatalogueToolbar } from './CatalogueToolbar';
 import type { Indicator } from '#shared/contracts/catalogue.contract';
 import { matchesText } from '../form-rules';
 import { IndicatorFormModal } from './IndicatorFormModal';
@@ -19,22 +19,12 @@ export function IndicatorsTab({ indicators, isLoading, canManage }: IndicatorsTa
 
   return (
     <>
-      <Group mb="md" gap="sm" align="flex-end" justify="space-between" wrap="wrap">
-        <TextInput
-          label={t('common.search')}
-          placeholder={t('catalogue.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          type="search"
-          w={{ base: '100%', sm: 280 }}
-        />
-        {canManage ? (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            {t('catalogue.indicators.add')}
-          </Button>
-        ) : null}
-      </Group>
+      <CatalogueToolbar
+        search={search}
+        onSearch={setSearch}
+        addLabel={canManage ? t('catalogue.indicators.add') : null}
+        onAdd={() => setEditing('new')}
+      />
       <Paper withBorder radius="md" p="xs">
         <IndicatorTable
           indicators={indicators.filter((i) => matchesText(i, search))}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Switch } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,6 +14,7 @@ import { useFieldError } from '../field-errors';
 import { isCatalogueCode } from '../form-rules';
 import { useCreateValidationRule, useUpdateValidationRule } from '../hooks/useCatalogue';
 import { FormulaInput } from './FormulaInput';
+import { CatalogueFormFooter } from './CatalogueFormFooter';
 import { CatalogueIdentityFields } from './CatalogueIdentityFields';
 import { emptyName, isNameFilled, trimmedName } from './LocalisedNameFields';
 
@@ -142,21 +143,14 @@ export function ValidationRuleFormModal({ rule, onClose }: ValidationRuleFormMod
               allowDeselect={false}
             />
           </SimpleGrid>
-          {rule ? (
-            <Switch
-              label={t('catalogue.fields.isActive')}
-              checked={form.isActive}
-              onChange={(event) => set('isActive', event.currentTarget.checked)}
-            />
-          ) : null}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!isComplete}>
-              {rule ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
+          <CatalogueFormFooter
+            isEditing={rule !== null}
+            isActive={form.isActive}
+            onActiveChange={(active) => set('isActive', active)}
+            onCancel={onClose}
+            isPending={mutation.isPending}
+            canSubmit={isComplete}
+          />
         </Stack>
       </form>
     </Modal>
