@@ -29,8 +29,44 @@ export class AppError extends Error {
   }
 }
 
-/** Throws NOT_FOUND naming the entity when the value is missing. */
-export function found<T>(value: T | undefined | null, entity: string): T {
-  if (value === undefined || value === null) throw new AppError('NOT_FOUND', `${entity} not found.`);
+/** The kinds of thing a NOT_FOUND names (the `select` of the message `not_found`). */
+export type EntityKind =
+  | 'agency'
+  | 'category'
+  | 'data_element'
+  | 'indicator'
+  | 'job'
+  | 'population'
+  | 'territory'
+  | 'upload'
+  | 'user'
+  | 'validation_rule'
+  | 'value_bound'
+  | 'import';
+
+const entityOfLabel = {
+  Agency: 'agency',
+  Category: 'category',
+  'Data element': 'data_element',
+  Indicator: 'indicator',
+  Job: 'job',
+  'Population figure': 'population',
+  Territory: 'territory',
+  Upload: 'upload',
+  User: 'user',
+  'Validation rule': 'validation_rule',
+  'Value bound': 'value_bound',
+} as const satisfies Record<string, EntityKind>;
+
+/**
+ * Throws NOT_FOUND naming the entity when the value is missing. `entity` is an {@link EntityKind}; the older
+ * English labels (`'Data element'`) are still understood.
+ */
+export function found<T>(value: T | undefined | null, entity: EntityKind | keyof typeof entityOfLabel): T {
+  if (value === undefined || value === null) {
+    const kind: EntityKind =
+      entity in entityOfLabel ? entityOfLabel[entity as keyof typeof entityOfLabel] : (entity as EntityKind);
+    throw new AppError('NOT_FOUND', { key: 'not_found', params: { entity: kind } });
+  }
   return value;
 }

@@ -22,7 +22,9 @@ function argumentsOf(nodes: AstNode[], into = new Map<string, Set<string>>()): M
           ? 'select'
           : node.type === elementType.argument
             ? 'argument'
-            : node.type === elementType.number || node.type === elementType.date || node.type === elementType.time
+            : node.type === elementType.number ||
+                node.type === elementType.date ||
+                node.type === elementType.time
               ? 'formatted'
               : null;
     if (name && use) into.set(name, (into.get(name) ?? new Set()).add(use));
@@ -32,7 +34,7 @@ function argumentsOf(nodes: AstNode[], into = new Map<string, Set<string>>()): M
 }
 
 function astOf(template: string, locale: Locale): AstNode[] {
-  return new IntlMessageFormat(template, locale, undefined, { ignoreTag: true }).getAst() as AstNode[];
+  return new IntlMessageFormat(template, locale, undefined, { ignoreTag: true }).getAst();
 }
 
 function pluralOptions(nodes: AstNode[], into: string[][] = []): string[][] {
@@ -66,7 +68,9 @@ describe('the message catalogue', () => {
       const template = def[locale];
       expect(template.trim(), `${key} ${locale}`).not.toBe('');
       const used = argumentsOf(astOf(template, locale));
-      expect([...used.keys()].sort(), `${key} ${locale}: parameters used`).toEqual(Object.keys(declared).sort());
+      expect([...used.keys()].sort(), `${key} ${locale}: parameters used`).toEqual(
+        Object.keys(declared).sort(),
+      );
       for (const [name, uses] of used) {
         const kind = declared[name];
         if (kind === 'count') {
@@ -102,15 +106,19 @@ describe('the message catalogue', () => {
   });
 
   it('has a sentence for every error code and a name for every unit', () => {
-    for (const code of Object.keys(errorCatalogue)) expect(messageCatalogue).toHaveProperty([`error.${code}`]);
+    for (const code of Object.keys(errorCatalogue))
+      expect(messageCatalogue).toHaveProperty([`error.${code}`]);
     for (const unit of unitCodes) expect(messageCatalogue).toHaveProperty([`unit.${unit}`]);
   });
 
   it.each(entries)('%s renders in every language', (key, def) => {
-    const params = Object.fromEntries(Object.entries(def.params ?? {}).map(([name, kind]) => [name, sample[kind]]));
+    const params = Object.fromEntries(
+      Object.entries(def.params ?? {}).map(([name, kind]) => [name, sample[kind]]),
+    );
     for (const locale of locales) {
       const text = renderMessage({ key, params }, locale);
-      expect(text, `${key} ${locale}`).not.toMatch(/\{|\}|undefined|NaN/);
+      expect(text, `${key} ${locale}`).not.toMatch(/undefined|NaN/);
+      for (const name of Object.keys(params)) expect(text, `${key} ${locale}`).not.toContain(`{${name}`);
     }
   });
 });

@@ -1,5 +1,7 @@
 import type { Locale } from '../domain/locale';
+import { accountMessages } from './account.messages';
 import { errorMessages } from './error.messages';
+import { formulaMessages } from './formula.messages';
 import { jobMessages } from './job.messages';
 import { requestMessages } from './request.messages';
 import { territoryMessages } from './territory.messages';
@@ -20,6 +22,8 @@ export const messageCatalogue = {
   ...jobMessages,
   ...requestMessages,
   ...territoryMessages,
+  ...accountMessages,
+  ...formulaMessages,
 };
 
 type Catalogue = typeof messageCatalogue;
@@ -35,7 +39,7 @@ export function msg<K extends MessageKey>(
   ...params: ParamsOf<Catalogue[K]> extends Record<string, never> ? [] : [ParamsOf<Catalogue[K]>]
 ): Message {
   const [values] = params;
-  return values === undefined ? { key } : { key, params: values as Record<string, unknown> };
+  return values === undefined ? { key } : { key, params: values };
 }
 
 const defaultRenderer = createRenderer(messageCatalogue);

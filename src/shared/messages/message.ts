@@ -15,16 +15,7 @@ import type { LocalisedName } from '../contracts/common.contract';
  * - `list`: several messages or texts, joined the way the language joins a list.
  */
 export type ParamKind =
-  | 'text'
-  | 'number'
-  | 'count'
-  | 'period'
-  | 'date'
-  | 'datetime'
-  | 'name'
-  | 'unit'
-  | 'message'
-  | 'list';
+  'text' | 'number' | 'count' | 'period' | 'date' | 'datetime' | 'name' | 'unit' | 'message' | 'list';
 
 /** A message as it travels: a stable key and its parameters; rendered in the reader's language. */
 export type Message = { key: string; params?: Record<string, unknown> };
@@ -61,6 +52,18 @@ export function defineMessages<const T extends Record<string, MessageDefinition>
 }
 
 /** The parameters object a definition takes. */
-export type ParamsOf<D extends MessageDefinition> = D['params'] extends Readonly<Record<string, ParamKind>>
-  ? { [P in keyof D['params']]: ParamValue<D['params'][P]> }
-  : Record<string, never>;
+export type ParamsOf<D extends MessageDefinition> =
+  D['params'] extends Readonly<Record<string, ParamKind>>
+    ? { [P in keyof D['params']]: ParamValue<D['params'][P]> }
+    : Record<string, never>;
+
+/** Whether a value received from elsewhere has the shape of a message. */
+export function isLocalisedMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Message).key === 'string' &&
+    ((value as Message).params === undefined ||
+      (typeof (value as Message).params === 'object' && (value as Message).params !== null))
+  );
+}

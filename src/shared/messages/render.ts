@@ -1,11 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from '../domain/locale';
-import {
-  formatDate,
-  formatDateTime,
-  formatNumber,
-  formatPeriodLabel,
-} from '../format/locale-format';
+import { formatDate, formatDateTime, formatNumber, formatPeriodLabel } from '../format/locale-format';
 import type { Message, MessageDefinition, ParamKind } from './message';
 
 /** Where a renderer finds its definitions: the catalogue (src/shared/messages/catalogue.ts) or a test's own. */
@@ -31,6 +26,14 @@ function joinList(items: readonly string[], locale: Locale): string {
   return `${items.slice(0, -1).join(', ')}${last}${items[items.length - 1]}`;
 }
 
+/** A parameter as plain text: strings and numbers as they are, anything else (a wrong type) as JSON. */
+function plain(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as Message).key === 'string';
 }
@@ -43,7 +46,7 @@ function pickName(value: unknown, locale: Locale): string {
       if (typeof candidate === 'string' && candidate !== '') return candidate;
     }
   }
-  return String(value ?? '');
+  return plain(value);
 }
 
 /**
@@ -81,30 +84,30 @@ export function createRenderer(source: MessageSource, options: RenderOptions = {
       case 'count':
         return typeof value === 'number' ? value : Number(value);
       case 'number':
-        return typeof value === 'number' ? formatNumber(value, locale) : String(value ?? '');
+        return typeof value === 'number' ? formatNumber(value, locale) : plain(value);
       case 'period':
-        return formatPeriodLabel(String(value ?? ''), locale);
+        return formatPeriodLabel(plain(value), locale);
       case 'date':
-        return formatDate(String(value ?? ''), locale, options.timeZone);
+        return formatDate(plain(value), locale, options.timeZone);
       case 'datetime':
-        return formatDateTime(String(value ?? ''), locale, options.timeZone);
+        return formatDateTime(plain(value), locale, options.timeZone);
       case 'name':
         return pickName(value, locale);
       case 'unit': {
-        const code = String(value ?? '');
+        const code = plain(value);
         return source[`unit.${code}`] ? render({ key: `unit.${code}` }, locale) : code;
       }
       case 'message':
-        return isMessage(value) ? render(value, locale) : String(value ?? '');
+        return isMessage(value) ? render(value, locale) : plain(value);
       case 'list':
         return Array.isArray(value)
           ? joinList(
-              value.map((item) => (isMessage(item) ? render(item, locale) : String(item))),
+              value.map((item) => (isMessage(item) ? render(item, locale) : plain(item))),
               locale,
             )
-          : String(value ?? '');
+          : plain(value);
       case 'text':
-        return String(value ?? '');
+        return plain(value);
     }
   };
 
@@ -116,7 +119,7 @@ export function createRenderer(source: MessageSource, options: RenderOptions = {
       values[name] = writeParam(kind, message.params?.[name], locale);
     }
     const text = compile(message.key, locale, definition[locale]).format(values);
-    return typeof text === 'string' ? text : String(text);
+    return typeof text === 'string' ? text : plain(text);
   }
 
   return {
