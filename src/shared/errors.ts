@@ -58,7 +58,23 @@ export const errorCatalogue = {
   IMPORT_INVALID: { status: 422, message: 'The file has errors; nothing was imported.' },
   FILE_UNREADABLE: { status: 422, message: 'The file could not be read.' },
   NOT_READY: { status: 503, message: 'The service is not ready.' },
+  // Why a background job failed (stored on the job as {code, params}; the raw cause is in the server log).
+  JOB_FAILED: { status: 500, message: 'The job failed because of an unexpected error on the server.' },
+  JOB_INTERRUPTED: {
+    status: 500,
+    message: 'The process running the job stopped before it finished.',
+  },
+  JOB_UNKNOWN: { status: 500, message: 'No worker knows this job or its version.' },
+  SCHEDULE_INVALID: { status: 400, message: 'The schedule is not valid.' },
+  JOB_PAYLOAD_INVALID: { status: 500, message: 'The job was queued with data its handler does not accept.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
+
+/** The catalogue's (English) message of a code, or the generic one for a code it does not know. */
+export function catalogueMessage(code: string): string {
+  return (
+    Object.hasOwn(errorCatalogue, code) ? errorCatalogue[code as ErrorCode] : errorCatalogue.INTERNAL_ERROR
+  ).message;
+}

@@ -20,7 +20,12 @@ export function useErrorMessage(): (error: unknown) => DescribedError {
   return useCallback(
     (error: unknown) => {
       if (error instanceof ApiError) {
-        const translated = translateKey(`errors.codes.${error.code}`);
+        // Details that are a record are the message's parameters (a failed job's `{attempts}`, `{name}`).
+        const params =
+          typeof error.details === 'object' && error.details !== null && !Array.isArray(error.details)
+            ? (error.details as Record<string, unknown>)
+            : undefined;
+        const translated = translateKey(`errors.codes.${error.code}`, params);
         const generic = (errorCatalogue as Record<string, { message: string } | undefined>)[error.code]
           ?.message;
         const isSpecific = Boolean(error.message) && error.message !== generic;
