@@ -163,7 +163,7 @@ export function createContainer(
       ...createImportJobs(dataImports, users),
     ],
     systemSchedules: [...authSchedules],
-    cpu: createCpuPool({ entry: cpuTasksEntry(import.meta.url), threads: config.cpuThreads }),
+    cpu: createCpuPool({ entry: cpuTasksEntry, threads: config.cpuThreads }),
     metrics: createMetrics(),
   };
 }

@@ -24,7 +24,7 @@ function recordingLogger() {
 
 describe('job worker', () => {
   let database: TestDatabase;
-  const cpu = createCpuPool({ entry: cpuTasksEntry(import.meta.url), threads: 1 });
+  const cpu = createCpuPool({ entry: cpuTasksEntry, threads: 1 });
   const calls: Array<{ label: string; attempt: number }> = [];
   const finished: string[] = [];
   const log = recordingLogger();

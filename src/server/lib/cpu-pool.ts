@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
@@ -46,13 +47,13 @@ export function serveCpuTasks(
 }
 
 /**
- * Where the thread entry (src/server/cpu-tasks.ts) is, seen from the file that asks: `../server/cpu-tasks.*`
- * lands on the source from src/server (tsx, vitest) and on the bundle from dist/server/main.js and
- * dist/cli/main.js alike.
+ * The production thread entry, src/server/cpu-tasks.ts: beside this file's folder in the sources (tsx,
+ * vitest), and dist/server/cpu-tasks.js in the bundle, where this code sits in dist/server/main.js or
+ * dist/cli/main.js.
  */
-export function cpuTasksEntry(callerUrl: string): URL {
-  return new URL(`../server/cpu-tasks.${callerUrl.endsWith('.ts') ? 'ts' : 'js'}`, callerUrl);
-}
+export const cpuTasksEntry: URL = import.meta.url.endsWith('.ts')
+  ? new URL('../cpu-tasks.ts', import.meta.url)
+  : new URL('../server/cpu-tasks.js', import.meta.url);
 
 export type CpuPool = {
   /** Runs the task on a worker thread; waits in a queue while every thread is busy. */
@@ -76,8 +77,13 @@ export type CpuPoolOptions = {
  */
 export function createCpuPool(options: CpuPoolOptions): CpuPool {
   let piscina: Piscina<CpuRequest, CpuReply> | null = null;
+  const pending = new Set<(error: Error) => void>();
   const open = (): Piscina<CpuRequest, CpuReply> => {
-    piscina ??= new Piscina<CpuRequest, CpuReply>({
+    if (piscina) return piscina;
+    // A missing entry (a build without it) would leave tasks waiting for a thread that never starts.
+    if (!fs.existsSync(options.entry))
+      throw new Error(`The CPU task entry ${options.entry.href} does not exist`);
+    const created = new Piscina<CpuRequest, CpuReply>({
       filename: options.entry.href,
       name: cpuTaskHandlerName,
       minThreads: 0,
@@ -85,16 +91,33 @@ export function createCpuPool(options: CpuPoolOptions): CpuPool {
       idleTimeout: options.idleTimeoutMs ?? 60_000,
       execArgv: options.entry.pathname.endsWith('.ts') ? typeScriptLoaderArgs() : [],
     });
-    return piscina;
+    // A thread that fails to start (its entry throws while loading) leaves queued tasks waiting for ever
+    // and piscina starts no other: fail what waits, and start afresh on the next task.
+    created.on('error', (error: unknown) => {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const reject of [...pending]) reject(failure);
+      if (piscina === created) piscina = null;
+      void created.destroy();
+    });
+    piscina = created;
+    return created;
   };
   return {
     async run<I, O>(task: CpuTask<I, O>, input: I, runOptions: { signal?: AbortSignal } = {}): Promise<O> {
-      const reply = await open().run(
-        { task: task.name, input },
-        runOptions.signal ? { signal: runOptions.signal } : {},
-      );
-      if (reply.ok) return reply.output as O;
-      throw new AppError(reply.error.code, reply.error.message, reply.error.details);
+      const pool = open();
+      let reject: (error: Error) => void = () => undefined;
+      const failed = new Promise<never>((_, rejectRun) => (reject = rejectRun));
+      pending.add(reject);
+      try {
+        const reply = await Promise.race([
+          pool.run({ task: task.name, input }, runOptions.signal ? { signal: runOptions.signal } : {}),
+          failed,
+        ]);
+        if (reply.ok) return reply.output as O;
+        throw new AppError(reply.error.code, reply.error.message, reply.error.details);
+      } finally {
+        pending.delete(reject);
+      }
     },
     async close() {
       const current = piscina;

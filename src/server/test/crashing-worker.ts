@@ -19,7 +19,7 @@ export const processKillerJob = {
 
 async function main(): Promise<void> {
   const handle = openPostgres(process.env.KUZOT_CRASH_TEST_DATABASE_URL ?? '', 2);
-  const cpu = createCpuPool({ entry: cpuTasksEntry(import.meta.url), threads: 1 });
+  const cpu = createCpuPool({ entry: cpuTasksEntry, threads: 1 });
   const killer = defineJob({
     ...processKillerJob,
     handle: async (_payload, context) => {
