@@ -6,7 +6,7 @@ import { createTransactor } from '#server/db/transaction';
 import { cpuTasksEntry, createCpuPool } from '#server/lib/cpu-pool';
 import { silentLogger } from '#server/test/factories';
 import { createTestDatabase, type TestDatabase } from '#server/test/test-db';
-import { defineJob, type JobDefinition } from './job-definition';
+import { defineJob } from './job-definition';
 import { enqueueJob, enqueueJobOnce } from './queue';
 import { createScheduler } from './scheduler';
 import { upsertSchedule } from './schedules';

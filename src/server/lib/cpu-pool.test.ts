@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '#shared/contracts/jobs.contract';
-import { defineJob, type JobDefinition } from '#server/jobs/job-definition';
+import { defineJob } from '#server/jobs/job-definition';
 import { enqueueJob } from '#server/jobs/queue';
 import { createWorker } from '#server/jobs/worker';
 import { crashTask, refuseTask, spinUntilReleasedTask } from '#server/test/cpu-test-tasks';
