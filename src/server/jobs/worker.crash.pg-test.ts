@@ -58,5 +58,5 @@ describe('a job that kills its process', () => {
       lockedBy: null,
       error: { code: 'JOB_INTERRUPTED', params: { attempts: 3 } },
     });
-  });
+  }, 300_000); // four process starts, each compiled by tsx: generous on a busy two-core machine
 });
