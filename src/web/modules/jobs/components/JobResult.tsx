@@ -4,25 +4,24 @@ import type { Job } from '#shared/contracts/jobs.contract';
 import { formatNumber } from '#web/lib/format';
 import { translateKey } from '#web/lib/i18n';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
+import { JobErrorMessage } from './JobErrorMessage';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A job's result as a key/value table (JSON for nested values) and its last error, if any. */
+/** A job's result as a key/value table (JSON for nested values) and its last error, translated, if any. */
 export function JobResult({ job }: { job: Job }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
     <Stack gap="xs">
-      {job.lastError ? (
+      {job.error ? (
         <Stack gap={2}>
           <Text size="xs" fw={600} c="red">
             {t('jobs.lastError')}
           </Text>
-          <Code block c="red.8">
-            {job.lastError}
-          </Code>
+          <JobErrorMessage error={job.error} />
         </Stack>
       ) : null}
       {isRecord(job.result) ? (
