@@ -54,6 +54,8 @@ const requestIdPattern = /^[\w.:-]{1,100}$/;
  */
 export async function buildApp(container: Container, options: BuildAppOptions = {}): Promise<TypedApp> {
   const { config, services } = container;
+  // Serving requests is what the in-memory caches are for; they serve only while changes are heard.
+  await container.database.changes.start();
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -90,14 +92,22 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   // instead of leaking fields or sending clients something the contract does not promise.
   app.setSerializerCompiler(({ schema, url, method }) => {
     const check = Compile(schema as TSchema);
+    // A frozen response is one that services keep in memory and share, unchanged until replaced (such as
+    // the territory list): it is checked and written out once, not on every request.
+    const frozen = new WeakMap<object, string>();
     return (data: unknown) => {
+      const isShared = typeof data === 'object' && data !== null && Object.isFrozen(data);
+      const known = isShared ? frozen.get(data) : undefined;
+      if (known !== undefined) return known;
       if (!check.Check(data)) {
         const first = check.Errors(data)[0];
         throw new Error(
           `Response of ${method} ${url} does not match its schema at ${first?.instancePath ?? '?'}: ${first?.message ?? ''}`,
         );
       }
-      return JSON.stringify(data);
+      const json = JSON.stringify(data);
+      if (isShared) frozen.set(data, json);
+      return json;
     };
   });
   app.addHook('onSend', async (request, reply) => {
