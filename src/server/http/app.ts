@@ -29,6 +29,7 @@ import { userRoutes } from '#server/modules/auth/user.routes';
 import { jobRoutes } from '#server/modules/jobs/job.routes';
 import { territoryRoutes } from '#server/modules/territories/territory.routes';
 import { authenticationPlugin } from './auth.plugin';
+import { answerClientError } from './client-error';
 import { registerErrorHandler } from './error-handler';
 import { strictValidatorCompiler } from './validator';
 import { instrumentRequests } from './metrics';
@@ -46,6 +47,9 @@ export type BuildAppOptions = {
 };
 
 const requestIdPattern = /^[\w.:-]{1,100}$/;
+
+/** The API and the system routes, as opposed to the web interface's pages and files. */
+const isApiUrl = (url: string) => url.startsWith('/api/') || /^\/(healthz|readyz|metrics)(\?|$)/.test(url);
 
 /**
  * Builds the HTTP application without listening, so tests drive it with `inject()` and the server entry
@@ -65,6 +69,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    clientErrorHandler: answerClientError,
     // A URL that cannot be decoded gets the usual error body, not Fastify's own.
     frameworkErrors: (error, request, untypedReply) => {
       const isBadUrl = error.code === 'FST_ERR_BAD_URL';
@@ -112,6 +117,9 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // API answers are personal and current: no browser or proxy may keep them (the docs' static files may).
+    if (!request.url.startsWith('/api/docs/static/') && isApiUrl(request.url))
+      void reply.header('cache-control', 'no-store');
   });
 
   await app.register(cookie);
@@ -203,7 +211,8 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       const allowed = routeTable.methodsOf(request.url.split('?')[0] ?? '');
-      if (allowed.length > 0) {
+      // A route of this method that found nothing (a docs file that does not exist) is a 404, not a 405.
+      if (allowed.length > 0 && !allowed.includes(request.method)) {
         return reply
           .status(405)
           .header('allow', allowed.join(', '))

@@ -96,36 +96,42 @@ export function createAuthService(deps: {
     async login(input: LoginInput): Promise<LoginResult> {
       const sessions = createSessionRepository(deps.tx.executor);
       const started = now();
-      const recentFailures = await sessions.countFailuresFromIp(
-        input.ip,
-        new Date(started.getTime() - ipWindowMs),
-      );
-      if (recentFailures >= deps.policy.loginIpLimit) throw new AppError('RATE_LIMITED');
+      const recent = await sessions.failuresFromIp(input.ip, new Date(started.getTime() - ipWindowMs));
+      if (recent.count >= deps.policy.loginIpLimit) {
+        // Tried again once the earliest counted failure leaves the window (at the latest, a whole window).
+        const freedAt = (recent.earliest?.getTime() ?? started.getTime()) + ipWindowMs;
+        throw new AppError('RATE_LIMITED', undefined, {
+          retryAfterSeconds: Math.max(1, Math.ceil((freedAt - started.getTime()) / 1000)),
+        });
+      }
 
       const user = await createUserRepository(deps.tx.executor).findByUsername(input.username);
-      if (!user) {
-        await spendPasswordTime(input.password);
+      // An unknown user and a locked account answer exactly like a wrong password, after the same work, so
+      // neither the answer nor its timing tells whether the account exists or is locked.
+      if (!user || isLocked(user, started)) {
+        if (user) await verifyPassword(user.passwordHash, input.password);
+        else await spendPasswordTime(input.password);
         await tx.run(async (ex) => {
           await createSessionRepository(ex).recordAttempt({
             ip: input.ip,
             username: input.username,
             succeeded: false,
           });
-          await deps.audit.record(ex, anonymous(input), {
+          await deps.audit.record(ex, user ? actorFor(user, input) : anonymous(input), {
             action: 'auth.login_failed',
             entityType: 'user',
-            entityId: null,
-            after: { reason: 'unknown_user' },
+            entityId: user?.id ?? null,
+            after: user
+              ? { reason: 'locked', lockedUntil: user.lockedUntil?.toISOString() ?? null }
+              : { reason: 'unknown_user' },
           });
         });
         throw new AppError('INVALID_CREDENTIALS');
       }
-      if (isLocked(user, started))
-        throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: user.lockedUntil?.toISOString() });
 
       const isValid = await verifyPassword(user.passwordHash, input.password);
       if (!isValid) {
-        const lockedNow = await tx.run(async (ex) => {
+        await tx.run(async (ex) => {
           const users = createUserRepository(ex);
           const fresh = (await users.findByUsernameForUpdate(input.username)) ?? user;
           const next = afterFailedLogin(fresh, now(), {
@@ -145,9 +151,9 @@ export function createAuthService(deps: {
             entityId: fresh.id,
             after: { reason: 'wrong_password', lockedUntil: next.lockedUntil?.toISOString() ?? null },
           });
-          return locked;
         });
-        throw lockedNow ? new AppError('ACCOUNT_LOCKED') : new AppError('INVALID_CREDENTIALS');
+        // The failure that locks the account is told like any other (the audit log records the lock).
+        throw new AppError('INVALID_CREDENTIALS');
       }
       if (user.isDisabled) throw new AppError('ACCOUNT_DISABLED');
 
