@@ -6,7 +6,7 @@ import { buildApp } from '#server/http/app';
 import { createMetrics } from '#server/http/metrics';
 import type { RouteAccess } from '#server/http/route-access';
 import { enqueueJob } from '#server/jobs/queue';
-import { dataImportJob } from '#server/modules/data-values/import.types';
+import { dataImportJob } from '#server/modules/imports/import.types';
 import {
   csvOf,
   multipartFile,

@@ -16,13 +16,13 @@ import { errorCatalogue } from '#shared/errors';
 import type { Container } from '#server/container';
 import { agencyRoutes } from '#server/modules/agencies/agency.routes';
 import { catalogueRoutes } from '#server/modules/indicators/catalogue.routes';
-import { demoRoutes } from '#server/modules/data-values/demo.routes';
-import { explorerRoutes } from '#server/modules/data-values/explorer.routes';
-import { boundRoutes } from '#server/modules/data-values/bound.routes';
-import { valueRoutes } from '#server/modules/data-values/value.routes';
-import { importRoutes } from '#server/modules/data-values/import.routes';
-import { approvalRoutes } from '#server/modules/data-values/approval.routes';
-import { completenessRoutes } from '#server/modules/data-values/completeness.routes';
+import { demoRoutes } from '#server/modules/demo-data/demo.routes';
+import { explorerRoutes } from '#server/modules/explorer/explorer.routes';
+import { boundRoutes } from '#server/modules/values/bound.routes';
+import { valueRoutes } from '#server/modules/values/value.routes';
+import { importRoutes } from '#server/modules/imports/import.routes';
+import { approvalRoutes } from '#server/modules/approvals/approval.routes';
+import { completenessRoutes } from '#server/modules/approvals/completeness.routes';
 import { auditRoutes } from '#server/modules/audit/audit.routes';
 import { authRoutes } from '#server/modules/auth/auth.routes';
 import { userRoutes } from '#server/modules/auth/user.routes';
@@ -30,7 +30,7 @@ import { jobRoutes } from '#server/modules/jobs/job.routes';
 import { territoryRoutes } from '#server/modules/territories/territory.routes';
 import { authenticationPlugin } from './auth.plugin';
 import { answerClientError } from './client-error';
-import { registerErrorHandler } from './error-handler';
+import { errorBody, registerErrorHandler } from './error-handler';
 import { strictValidatorCompiler } from './validator';
 import { instrumentRequests } from './metrics';
 import { createRouteTable } from './route-table';
@@ -150,7 +150,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
       info: {
         title: 'Kuzot API',
         version: options.version ?? '0.0.0',
-        description: `Drug-situation monitoring. Errors: {code, message, details}; codes: ${Object.keys(errorCatalogue).join(', ')}.`,
+        description: `Drug-situation monitoring. Errors: {code, message, localised, details} (localised: a message of the catalogue, {key, params}); codes: ${Object.keys(errorCatalogue).join(', ')}.`,
       },
       components: {
         securitySchemes: {
@@ -213,14 +213,9 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
       const allowed = routeTable.methodsOf(request.url.split('?')[0] ?? '');
       // A route of this method that found nothing (a docs file that does not exist) is a 404, not a 405.
       if (allowed.length > 0 && !allowed.includes(request.method)) {
-        return reply
-          .status(405)
-          .header('allow', allowed.join(', '))
-          .send({ code: 'METHOD_NOT_ALLOWED', message: errorCatalogue.METHOD_NOT_ALLOWED.message });
+        return reply.status(405).header('allow', allowed.join(', ')).send(errorBody('METHOD_NOT_ALLOWED'));
       }
-      return reply
-        .status(404)
-        .send({ code: 'ROUTE_NOT_FOUND', message: errorCatalogue.ROUTE_NOT_FOUND.message });
+      return reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
     }
     // The single-page app handles its own routes.
     if (hasWeb) return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { errorCatalogue, type ErrorCode } from '#shared/errors';
+import { errorBody } from './error-handler';
 
 /**
  * Answers a request that Node's HTTP parser refused before Fastify saw it (a URL or headers over the size
@@ -17,9 +18,9 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   }
   const code: ErrorCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'VALIDATION_FAILED';
   const { status } = errorCatalogue[code];
-  const message =
-    code === 'VALIDATION_FAILED' ? 'The request is not valid HTTP.' : errorCatalogue[code].message;
-  const body = JSON.stringify({ code, message });
+  const body = JSON.stringify(
+    errorBody(code, code === 'VALIDATION_FAILED' ? { message: 'The request is not valid HTTP.' } : {}),
+  );
   socket.end(
     [
       `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}`,

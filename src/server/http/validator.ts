@@ -26,9 +26,14 @@ function strictNumberProblems(schema: SchemaNode, value: unknown): string[] {
 }
 
 /** A schema-style validation error for fields (instance paths) with one message. */
-function validationError(paths: readonly string[], message: string, httpPart: string | undefined) {
+function validationError(
+  paths: readonly string[],
+  message: string,
+  keyword: 'nul' | 'type',
+  httpPart: string | undefined,
+) {
   return Object.assign(new Error(`${paths.join(', ')} ${message}`), {
-    validation: paths.map((instancePath) => ({ instancePath, message, keyword: 'type', params: {} })),
+    validation: paths.map((instancePath) => ({ instancePath, message, keyword, params: {} })),
     validationContext: httpPart,
   });
 }
@@ -42,7 +47,7 @@ export const strictValidatorCompiler: FastifySchemaCompiler<TSchema> = (route) =
   const isText = route.httpPart === 'params' || route.httpPart === 'querystring';
   return (value: unknown) => {
     const withNul = pathsWithNul(value);
-    if (withNul.length > 0) return { error: validationError(withNul, nulMessage, route.httpPart) };
+    if (withNul.length > 0) return { error: validationError(withNul, nulMessage, 'nul', route.httpPart) };
     if (!isText) return validate(value);
     const bad = strictNumberProblems(route.schema, value);
     if (bad.length > 0)
@@ -50,6 +55,7 @@ export const strictValidatorCompiler: FastifySchemaCompiler<TSchema> = (route) =
         error: validationError(
           bad.map((field) => `/${field}`),
           'must be a plain number',
+          'type',
           route.httpPart,
         ),
       };

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Locale } from '#shared/domain/locale';
+import { msg } from '#shared/messages/catalogue';
 import { AppError } from '#server/lib/app-error';
 import type { ChangeFeed } from '#server/db/change-feed';
 import type { Transactor } from '#server/db/transaction';
 import { announcingChanges, createChangeCache } from '#server/lib/change-cache';
 import type { AuditService } from '../audit/audit.service';
-import { afterFailedLogin, isLocked, passwordProblems, sessionExpiry } from './auth.rules';
+import { afterFailedLogin, isLocked, passwordProblems, weakPasswordError, sessionExpiry } from './auth.rules';
 import type { AppUserRow, UserSessionRow } from '#server/db/schema';
 import type { Actor, AuthenticatedSession, SessionUser } from '#server/lib/actor';
 import { hashPassword, randomToken, verifyPassword } from './password';
@@ -299,16 +300,12 @@ export function createAuthService(deps: {
           return isNowLocked;
         });
         if (locked) throw new AppError('ACCOUNT_LOCKED');
-        throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', {
+        throw new AppError('INVALID_CREDENTIALS', msg('password.current_wrong'), {
           field: 'currentPassword',
         });
       }
       const problems = passwordProblems(newPassword, user.username);
-      if (problems.length > 0)
-        throw new AppError('PASSWORD_TOO_WEAK', `The new password needs ${problems.join(', ')}.`, {
-          field: 'newPassword',
-          problems,
-        });
+      if (problems.length > 0) throw weakPasswordError('newPassword', problems);
       const passwordHash = await hashPassword(newPassword);
       await tx.run(async (ex) => {
         await createUserRepository(ex).update(userId, { passwordHash, mustChangePassword: false });
