@@ -127,10 +127,10 @@ describe('requests the database could not take, and other malformed requests', (
     for (const route of paged) {
       const response = await admin.request('GET', `${concrete(route.url)}?offset=99999999999999999999`);
       expect(`${route.url} ${response.statusCode}`).toBe(`${route.url} 400`);
-      expect(response.json()).toMatchObject({
-        code: 'VALIDATION_FAILED',
-        details: { issues: [{ field: 'querystring.offset' }] },
-      });
+      const body = response.json<{ code: string; details: { issues: Array<{ field: string }> } }>();
+      expect(body.code).toBe('VALIDATION_FAILED');
+      // Other required fields of the route (a date range) may be named too.
+      expect(body.details.issues.map((i) => i.field)).toContain('querystring.offset');
     }
   });
 
