@@ -49,20 +49,42 @@ export async function postgresAvailable(): Promise<boolean> {
   }
 }
 
-async function freshDatabase(kind: DbKind): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
+/** A new empty database: a PGlite directory, or a database on the PostgreSQL server; `drop` removes it. */
+export async function createBenchDatabase(
+  kind: DbKind,
+): Promise<{ dataDir: string | null; url: string | null; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuzot-bench-pglite-'));
-    const handle = await openPglite(path.join(dir, 'pglite'));
-    return { handle, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return { dataDir: dir, url: null, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `kuzot_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(pgUrl);
   url.pathname = `/${name}`;
   return {
-    handle: openPostgres(url.toString(), 10),
+    dataDir: null,
+    url: url.toString(),
     drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+async function freshDatabase(kind: DbKind): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
+  const created = await createBenchDatabase(kind);
+  const handle = created.dataDir
+    ? await openPglite(path.join(created.dataDir, 'pglite'))
+    : openPostgres(created.url ?? '', 10);
+  return { handle, drop: created.drop };
+}
+
+/** Signs the administrator of a Kuzot server on a loopback port in; returns the cookie header. */
+export async function signInOverHttp(port: number, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
 }
 
 /** Boots Kuzot on a fresh database of the kind and signs the first administrator in. */

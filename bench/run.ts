@@ -4,14 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { benchDemo, benchImport, benchSave, dbLabel, type BenchRow } from './data-benches';
-import { postgresAvailable, type DbKind } from './harness';
+import { postgresAvailable, signInOverHttp, type DbKind } from './harness';
 import { runLoad, type LoadResult } from './load';
 import { benchPivot } from './pivot-bench';
+import { benchReads } from './read-bench';
 
 // `npm run bench`: start-up time and API throughput (foundation), then the data benches of the indicator
 // issue (demo data, XLSX import, pivot over 5 M values with DuckDB beside it, saving one cell), printed as
 // Markdown tables to paste into bench/RESULTS.md. Targets come from the spec and the issues.
-// Run pieces with `npm run bench -- --only=start,demo,import,pivot,save` and `--db=pglite,postgres`.
+// Run pieces with `npm run bench -- --only=start,reads,demo,import,pivot,save` and `--db=pglite,postgres`.
 
 const root = path.resolve(import.meta.dirname, '..');
 const pgUrl = process.env.KUZOT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -57,16 +58,6 @@ async function stop(s: Started): Promise<void> {
   await new Promise((r) => s.child.once('exit', r));
 }
 
-async function signIn(port: number, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
-}
-
 const passwordOf = (s: Started) => /password: (\S+)/.exec(s.output())?.[1] ?? '';
 
 async function benchMode(
@@ -84,7 +75,7 @@ async function benchMode(
     warm.push(last.readyMs);
     if (i < 2) await stop(last);
   }
-  const headers = await signIn(port, password);
+  const headers = await signInOverHttp(port, password);
   await runLoad({ port, path: '/api/v1/territories', headers, connections: 50, seconds: 2 }); // warm-up
   const load = await runLoad({ port, path: '/api/v1/territories', headers, connections: 50, seconds: 10 });
   await stop(last!);
@@ -136,9 +127,9 @@ async function benchStart(): Promise<string[]> {
   return lines;
 }
 
-const pieces = ['start', 'demo', 'import', 'pivot', 'save'] as const;
+const pieces = ['start', 'reads', 'demo', 'import', 'pivot', 'save'] as const;
 type Piece = (typeof pieces)[number];
-const dataBenches: Record<Exclude<Piece, 'start'>, (kind: DbKind) => Promise<BenchRow[]>> = {
+const dataBenches: Record<Exclude<Piece, 'start' | 'reads'>, (kind: DbKind) => Promise<BenchRow[]>> = {
   demo: benchDemo,
   import: benchImport,
   pivot: benchPivot,
@@ -175,8 +166,14 @@ async function main() {
     output.push(...start, '');
   }
   const rows: BenchRow[] = [];
+  if (only.includes('reads')) {
+    process.stderr.write('bench reads…\n');
+    const reads = await benchReads(kinds);
+    for (const row of reads) process.stderr.write(`  ${row.bench} (${row.database}): ${row.result}\n`);
+    rows.push(...reads);
+  }
   for (const piece of only) {
-    if (piece === 'start') continue;
+    if (piece === 'start' || piece === 'reads') continue;
     for (const kind of kinds) {
       process.stderr.write(`bench ${piece} on ${dbLabel[kind]}…\n`);
       // One failing piece must not lose the others' figures: it becomes a row saying why.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newPage, signIn, submitSignIn } from './support/browser';
+import { systemActor } from '#server/lib/actor';
+import { newPage, signIn, submitSignIn, useLanguage } from './support/browser';
 import { useServerAndBrowser } from './support/suite';
 
 describe('sign-in', () => {
@@ -21,6 +22,35 @@ describe('sign-in', () => {
     expect(await alert.textContent()).toMatch(/username or password is wrong|неверн|туура эмес/i);
     expect(page.url()).toMatch(/\/sign-in$/);
     expect(await page.locator('input[name="password"]').inputValue()).toBe('');
+    await context.close();
+  });
+
+  it('keeps a user whose password an administrator set on the password change until it is done', async () => {
+    const password = 'Set-by-admin-7261';
+    await suite.server.container.services.users.create(systemActor('e2e'), {
+      username: 'b.temirov',
+      displayName: 'Bakyt Temirov',
+      role: 'analyst',
+      password,
+    });
+    const { context, page } = await newPage(suite.browser, suite.server);
+    await signIn(page, 'b.temirov', password);
+    await page.waitForURL(/\/profile#password$/);
+    await useLanguage(page, 'en');
+    // Any other page leads back here: the server would refuse its data anyway.
+    await page.goto('/territories');
+    await page.waitForURL(/\/profile#password$/);
+    const form = page.getByRole('form', { name: 'Change password' });
+    await form.getByLabel(/^Current password/).fill(password);
+    await form.getByLabel(/^New password/).fill('Chosen-by-me-4815');
+    await form.getByLabel(/^Repeat the new password/).fill('Chosen-by-me-4815');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await page
+      .getByText(/password has been changed/i)
+      .first()
+      .waitFor();
+    await page.goto('/territories');
+    await page.getByTestId('territory-detail').waitFor();
     await context.close();
   });
 

@@ -92,12 +92,14 @@ export function createContainer(
   const territories = createTerritoryService({
     tx,
     audit,
+    changes: database.changes,
     files,
     referenceDataDir: options.referenceDataDir ?? defaultReferenceDataDir,
   });
   const auth = createAuthService({
     tx,
     audit,
+    changes: database.changes,
     policy: {
       sessionIdleMinutes: config.sessionIdleMinutes,
       sessionMaxHours: config.sessionMaxHours,
@@ -109,6 +111,7 @@ export function createContainer(
   const users = createUserService({
     tx,
     audit,
+    changes: database.changes,
     scopes: { agencyExists: (id) => agencies.exists(id), territoryExists: (id) => territories.exists(id) },
   });
   const jobs = createJobService({ tx });

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { changeChannel, createChangeFeed, type ChangeFeed, type ChangeListener } from './change-feed';
 import type { Database } from './schema';
 
 /** Which engine a connection runs on. The SQL and the code path are the same; only the driver differs. */
@@ -14,6 +15,8 @@ export type DatabaseHandle = {
   kind: DatabaseKind;
   /** The embedded instance, present only in PGlite mode (needed for data-directory backups). */
   pglite: PGlite | null;
+  /** Changes to what processes cache (users, sessions, territories), heard from the database. */
+  changes: ChangeFeed;
   close(): Promise<void>;
 };
 
@@ -21,16 +24,24 @@ export type DatabaseHandle = {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
-function wrap(pool: pg.Pool, kind: DatabaseKind, pglite: PGlite | null): DatabaseHandle {
+function wrap(
+  pool: pg.Pool,
+  kind: DatabaseKind,
+  pglite: PGlite | null,
+  listen: ChangeListener,
+): DatabaseHandle {
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
+  const changes = createChangeFeed(listen);
   return {
     db,
     kind,
     pglite,
+    changes,
     async close() {
+      await changes.close();
       await db.destroy();
       if (pglite && !pglite.closed) await pglite.close();
     },
@@ -64,7 +75,11 @@ export function openPgliteInstance(pglite: PGlite): DatabaseHandle {
   pool.on('connect', (client) => {
     client.query('ROLLBACK').catch(() => undefined);
   });
-  return wrap(pool, 'pglite', pglite);
+  // One process owns the data directory, and PGlite hands notifications to its own listeners.
+  const listen: ChangeListener = async (onMessage) => ({
+    close: await pglite.listen(changeChannel, onMessage),
+  });
+  return wrap(pool, 'pglite', pglite, listen);
 }
 
 /** Opens a pool on a PostgreSQL server. */
@@ -80,5 +95,44 @@ export function openPostgres(url: string, poolSize: number): DatabaseHandle {
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
   });
-  return wrap(pool, 'postgres', null);
+  return wrap(pool, 'postgres', null, postgresListener(url));
+}
+
+/**
+ * Listens on a connection of its own (a pooled one would be handed to other queries). Keep-alive probes make
+ * a silently dropped connection end in an error rather than in a listener that hears nothing.
+ */
+function postgresListener(url: string): ChangeListener {
+  return async (onMessage, onLost) => {
+    const client = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 5_000,
+    });
+    let closing = false;
+    let lost = false;
+    const lose = (error: Error) => {
+      if (closing || lost) return;
+      lost = true;
+      void client.end().catch(() => undefined);
+      onLost(error);
+    };
+    client.on('error', lose);
+    client.on('end', () => lose(new Error('the listening connection ended')));
+    client.on('notification', (message) => onMessage(message.payload ?? ''));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${changeChannel}`);
+    } catch (error) {
+      closing = true;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return {
+      async close() {
+        closing = true;
+        await client.end().catch(() => undefined);
+      },
+    };
+  };
 }

@@ -5,6 +5,8 @@ import { permissionRoles, roles, type Role } from '#shared/domain/access';
 import { buildApp } from '#server/http/app';
 import { createMetrics } from '#server/http/metrics';
 import type { RouteAccess } from '#server/http/route-access';
+import { enqueueJob } from '#server/jobs/queue';
+import { dataImportJob } from '#server/modules/imports/import.types';
 import {
   csvOf,
   multipartFile,
@@ -327,6 +329,35 @@ describe('access matrix', () => {
     },
   );
 
+  it('refuses every route but signing out and the own account to a user who must change the password', async () => {
+    const password = strongPassword();
+    const { session, user } = await signedInUser(t, {
+      role: 'administrator',
+      password,
+      passwordChangeDue: true,
+    });
+    const c: Context = {
+      ...context('administrator'),
+      account: { session, username: user.username, password },
+    };
+    const allowed = [
+      'POST /api/v1/auth/logout',
+      'GET /api/v1/auth/session',
+      'PATCH /api/v1/me/preferences',
+      'POST /api/v1/me/password',
+    ];
+    const wrong: string[] = [];
+    for (const [key, access] of Object.entries(accessTable)) {
+      if (access === 'public') continue;
+      const [method = '', url = ''] = key.split(' ');
+      const response = await send(c, method, url);
+      const code = response.statusCode >= 400 ? response.json<{ code: string }>().code : '';
+      const isRefused = response.statusCode === 403 && code === 'PASSWORD_CHANGE_REQUIRED';
+      if (isRefused === allowed.includes(key)) wrong.push(`${key}: ${response.statusCode} ${code}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('runs the handlers of allowed roles (the requests above are not refused by validation alone)', async () => {
     const c = context('administrator');
     expect((await send(c, 'POST', '/api/v1/users')).statusCode).toBe(201);
@@ -342,5 +373,160 @@ describe('access matrix', () => {
       code: 'PASSWORD_TOO_WEAK',
     });
     expect((await send(context('anonymous'), 'POST', '/api/v1/auth/login')).statusCode).toBe(200);
+  });
+});
+
+/**
+ * Scoped reads: a role may call a route and still see only its own scope. An officer of one agency never
+ * reads another agency's reports (approval state, approver, return reason, drafts, completeness), nor a
+ * regional officer those outside their territory subtree.
+ */
+describe('access matrix: scoped reads', () => {
+  let t: TestApp;
+  type Officer = { session: Session; label: string };
+  let customs: Session;
+  let outsiders: Officer[];
+  let element = '';
+  let customsId = '';
+  let districtId = '';
+  const period = '2025-03';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const agencies = (await t.container.services.agencies.list()).items;
+    const agencyOf = (code: string) => agencies.find((a) => a.code === code)?.id ?? '';
+    customsId = agencyOf('CUS');
+    const territories = (await t.container.services.territories.list()).items;
+    const oblasts = territories.filter((x) => x.level === 'oblast');
+    const [home, other] = oblasts;
+    districtId = territories.find((x) => x.parentId === home?.id && x.level === 'district')?.id ?? '';
+    const catalogue = await t.container.services.catalogue.getCatalogue();
+    element = catalogue.dataElements.find((e) => e.code === 'customs_seized_kg')?.id ?? '';
+
+    const admin = (await signedInUser(t, { role: 'administrator' })).session;
+    customs = (await signedInUser(t, { role: 'agency_officer', agencyId: customsId })).session;
+    outsiders = [
+      {
+        label: 'drug-control officer',
+        session: (await signedInUser(t, { role: 'agency_officer', agencyId: agencyOf('CNS') })).session,
+      },
+      {
+        label: 'regional officer of another oblast',
+        session: (await signedInUser(t, { role: 'regional_officer', territoryId: other?.id })).session,
+      },
+    ];
+    // A Customs report for a district, submitted and returned with a reason.
+    const key = { agencyId: customsId, territoryId: districtId, period };
+    const saved = await customs.request('PUT', '/api/v1/data-values', {
+      dataElementId: element,
+      territoryId: districtId,
+      period,
+      disaggregation: 'cannabis',
+      value: 4.5,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect((await customs.request('POST', '/api/v1/approvals/submit', key)).statusCode).toBe(200);
+    const returned = await admin.request('POST', '/api/v1/approvals/return', {
+      ...key,
+      reason: 'Check the March seizure',
+    });
+    expect(returned.statusCode).toBe(200);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+  it("refuses one approval record of another agency's or territory's report", async () => {
+    const url = `/api/v1/approvals/one?${query({ agencyId: customsId, territoryId: districtId, period })}`;
+    const own = await customs.request('GET', url);
+    expect(own.json()).toMatchObject({ status: 'returned', reason: 'Check the March seizure' });
+    for (const { session, label } of outsiders) {
+      const response = await session.request('GET', url);
+      expect(`${label}: ${response.statusCode} ${response.json<{ code: string }>().code}`).toBe(
+        `${label}: 403 OUT_OF_SCOPE`,
+      );
+    }
+  });
+
+  it('leaves the report out of the approval queue of others', async () => {
+    const own = (await customs.request('GET', '/api/v1/approvals')).json<{ items: unknown[] }>();
+    expect(own.items).toContainEqual(expect.objectContaining({ territoryId: districtId, period }));
+    for (const { session } of outsiders) {
+      for (const filter of [
+        '',
+        `?${query({ agencyId: customsId })}`,
+        `?${query({ territoryId: districtId })}`,
+      ]) {
+        const list = (await session.request('GET', `/api/v1/approvals${filter}`)).json<{
+          items: Array<{ agencyId: string; territoryId: string }>;
+        }>();
+        expect(list.items.filter((i) => i.agencyId === customsId && i.territoryId === districtId)).toEqual(
+          [],
+        );
+      }
+    }
+  });
+
+  it("refuses others' completeness of the report and narrows theirs to their own scope", async () => {
+    const range = { from: period, to: period };
+    const [cns, regional] = outsiders;
+    for (const path of ['/api/v1/completeness', '/api/v1/completeness/details']) {
+      const otherAgency = await cns!.session.request(
+        'GET',
+        `${path}?${query({ ...range, agencyId: customsId })}`,
+      );
+      expect(otherAgency.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+      const otherTerritory = await regional!.session.request(
+        'GET',
+        `${path}?${query({ ...range, territoryId: districtId })}`,
+      );
+      expect(otherTerritory.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    }
+    for (const { session } of outsiders) {
+      const details = (
+        await session.request('GET', `/api/v1/completeness/details?${query({ ...range, limit: '500' })}`)
+      ).json<{ items: Array<{ agencyId: string; territoryId: string; status: string }> }>();
+      expect(details.items.length).toBeGreaterThan(0);
+      expect(details.items.filter((i) => i.agencyId === customsId && i.territoryId === districtId)).toEqual(
+        [],
+      );
+    }
+    const byAgency = (
+      await cns!.session.request('GET', `/api/v1/completeness?${query({ ...range, groupBy: 'agency' })}`)
+    ).json<{ rows: Array<{ key: { agencyId?: string } }> }>();
+    expect(new Set(byAgency.rows.map((r) => r.key.agencyId)).size).toBe(1);
+    expect(byAgency.rows[0]?.key.agencyId).not.toBe(customsId);
+  });
+
+  it("refuses others the report's entry form and value history", async () => {
+    const form = `/api/v1/entry-forms?${query({ agencyId: customsId, territoryId: districtId, period })}`;
+    const history = `/api/v1/data-values/history?${query({ dataElementId: element, territoryId: districtId, period, disaggregation: 'cannabis' })}`;
+    expect((await customs.request('GET', form)).statusCode).toBe(200);
+    expect((await customs.request('GET', history)).json<{ items: unknown[] }>().items).toHaveLength(1);
+    for (const { session, label } of outsiders) {
+      for (const url of [form, history]) {
+        const response = await session.request('GET', url);
+        expect(`${label} ${url.split('?')[0]}: ${response.json<{ code: string }>().code}`).toBe(
+          `${label} ${url.split('?')[0]}: OUT_OF_SCOPE`,
+        );
+      }
+    }
+  });
+
+  it("refuses others the state and result of an officer's queued import", async () => {
+    const jobId = await enqueueJob(
+      t.container.database.db,
+      dataImportJob,
+      { uploadId: unknownId(), actorId: customs.body.user.id },
+      { createdBy: customs.body.user.id },
+    );
+    expect((await customs.request('GET', `/api/v1/data-imports/${jobId}`)).statusCode).toBe(200);
+    for (const { session } of outsiders) {
+      const response = await session.request('GET', `/api/v1/data-imports/${jobId}`);
+      expect(response.json()).toMatchObject({ code: 'NOT_FOUND' });
+    }
   });
 });

@@ -30,6 +30,7 @@ import { jobRoutes } from '#server/modules/jobs/job.routes';
 import { scheduleRoutes } from '#server/modules/jobs/schedule.routes';
 import { territoryRoutes } from '#server/modules/territories/territory.routes';
 import { authenticationPlugin } from './auth.plugin';
+import { answerClientError } from './client-error';
 import { errorBody, registerErrorHandler } from './error-handler';
 import { strictValidatorCompiler } from './validator';
 import { instrumentRequests } from './metrics';
@@ -48,6 +49,9 @@ export type BuildAppOptions = {
 
 const requestIdPattern = /^[\w.:-]{1,100}$/;
 
+/** The API and the system routes, as opposed to the web interface's pages and files. */
+const isApiUrl = (url: string) => url.startsWith('/api/') || /^\/(healthz|readyz|metrics)(\?|$)/.test(url);
+
 /**
  * Builds the HTTP application without listening, so tests drive it with `inject()` and the server entry
  * point adds `listen()`. Registers every module's routes; this and the container are the only places that
@@ -55,6 +59,8 @@ const requestIdPattern = /^[\w.:-]{1,100}$/;
  */
 export async function buildApp(container: Container, options: BuildAppOptions = {}): Promise<TypedApp> {
   const { config, services } = container;
+  // Serving requests is what the in-memory caches are for; they serve only while changes are heard.
+  await container.database.changes.start();
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -64,6 +70,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    clientErrorHandler: answerClientError,
     // A URL that cannot be decoded gets the usual error body, not Fastify's own.
     frameworkErrors: (error, request, untypedReply) => {
       const isBadUrl = error.code === 'FST_ERR_BAD_URL';
@@ -91,18 +98,29 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   // instead of leaking fields or sending clients something the contract does not promise.
   app.setSerializerCompiler(({ schema, url, method }) => {
     const check = Compile(schema as TSchema);
+    // A frozen response is one that services keep in memory and share, unchanged until replaced (such as
+    // the territory list): it is checked and written out once, not on every request.
+    const frozen = new WeakMap<object, string>();
     return (data: unknown) => {
+      const isShared = typeof data === 'object' && data !== null && Object.isFrozen(data);
+      const known = isShared ? frozen.get(data) : undefined;
+      if (known !== undefined) return known;
       if (!check.Check(data)) {
         const first = check.Errors(data)[0];
         throw new Error(
           `Response of ${method} ${url} does not match its schema at ${first?.instancePath ?? '?'}: ${first?.message ?? ''}`,
         );
       }
-      return JSON.stringify(data);
+      const json = JSON.stringify(data);
+      if (isShared) frozen.set(data, json);
+      return json;
     };
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // API answers are personal and current: no browser or proxy may keep them (the docs' static files may).
+    if (!request.url.startsWith('/api/docs/static/') && isApiUrl(request.url))
+      void reply.header('cache-control', 'no-store');
   });
 
   await app.register(cookie);
@@ -195,7 +213,8 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       const allowed = routeTable.methodsOf(request.url.split('?')[0] ?? '');
-      if (allowed.length > 0) {
+      // A route of this method that found nothing (a docs file that does not exist) is a 404, not a 405.
+      if (allowed.length > 0 && !allowed.includes(request.method)) {
         return reply.status(405).header('allow', allowed.join(', ')).send(errorBody('METHOD_NOT_ALLOWED'));
       }
       return reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));

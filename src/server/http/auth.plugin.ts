@@ -80,6 +80,8 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     }
     if ('public' in access) return;
     const auth = requireAuth(request);
+    if (auth.user.mustChangePassword && request.routeOptions.config.allowedBeforePasswordChange !== true)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if ('permission' in access && !roleHasPermission(auth.user.role, access.permission)) {
       throw new AppError('FORBIDDEN');
     }

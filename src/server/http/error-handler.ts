@@ -29,7 +29,7 @@ function fieldOf(context: string | undefined, issue: ValidationIssue): string {
 function issueMessage(issue: ValidationIssue): Message {
   const limit = issue.params?.limit;
   const hasLimit = typeof limit === 'number';
-  switch (issue.keyword) {
+  switch (issue.keyword ?? '') {
     case 'additionalProperties':
     case 'unevaluatedProperties':
       return msg('request.unknown_field');
@@ -54,6 +54,8 @@ function issueMessage(issue: ValidationIssue): Message {
       return msg('request.not_allowed_value');
     case 'type':
       return msg('request.wrong_type');
+    case 'nul':
+      return msg('request.nul_character');
     default:
       return msg('request.invalid');
   }
@@ -101,8 +103,23 @@ function frameworkError(
       break;
   }
   if (error instanceof SyntaxError && error.statusCode === 400) return { code: 'MALFORMED_JSON' };
+  // A client error raised by a plugin in its own words (the static files of the API docs refuse a path
+  // that climbs out with `..` or holds a NUL as 403 or 400): the catalogue's code for its status.
+  const status = error.statusCode ?? 0;
+  if (status >= 400 && status < 500) return { code: clientErrorCodes[status] ?? 'VALIDATION_FAILED' };
   return null;
 }
+
+/** Catalogue codes for the client-error statuses a plugin may raise. */
+const clientErrorCodes: Partial<Record<number, ErrorCode>> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'BODY_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
 
 /**
  * The body of an error response: the code, the English text, the sentence as a catalogue message (the
@@ -152,6 +169,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }
     }
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // When to try again, for clients that wait on their own (a 429 names it in its details).
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (status === 429)
+      void reply.header('retry-after', String(typeof retryAfter === 'number' ? retryAfter : 60));
     void reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
   });
 }

@@ -9,6 +9,11 @@ export type RouteAccess = { public: true } | { authenticated: true } | { permiss
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * Whether a signed-in user who must still choose a new password (set by an administrator) may call the
+     * route: only signing out, reading and setting their own account, and changing the password.
+     */
+    allowedBeforePasswordChange?: boolean;
   }
 }
 

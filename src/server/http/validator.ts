@@ -1,6 +1,7 @@
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
+import { nulMessage, pathsWithNul } from './nul-check';
 
 const integerText = /^-?\d+$/;
 const numberText = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -24,24 +25,40 @@ function strictNumberProblems(schema: SchemaNode, value: unknown): string[] {
   return problems;
 }
 
-/** TypeBox validation for every part of a request, with strict number parsing of params and query. */
+/** A schema-style validation error for fields (instance paths) with one message. */
+function validationError(
+  paths: readonly string[],
+  message: string,
+  keyword: 'nul' | 'type',
+  httpPart: string | undefined,
+) {
+  return Object.assign(new Error(`${paths.join(', ')} ${message}`), {
+    validation: paths.map((instancePath) => ({ instancePath, message, keyword, params: {} })),
+    validationContext: httpPart,
+  });
+}
+
+/**
+ * TypeBox validation for every part of a request, with strict number parsing of params and query. Strings
+ * with a NUL character are refused first, in any part and at any depth, naming their fields.
+ */
 export const strictValidatorCompiler: FastifySchemaCompiler<TSchema> = (route) => {
   const validate = TypeBoxValidatorCompiler(route);
-  if (route.httpPart !== 'params' && route.httpPart !== 'querystring') return validate;
+  const isText = route.httpPart === 'params' || route.httpPart === 'querystring';
   return (value: unknown) => {
+    const withNul = pathsWithNul(value);
+    if (withNul.length > 0) return { error: validationError(withNul, nulMessage, 'nul', route.httpPart) };
+    if (!isText) return validate(value);
     const bad = strictNumberProblems(route.schema, value);
-    if (bad.length > 0) {
-      const error = Object.assign(new Error(`${bad.join(', ')} must be a plain number`), {
-        validation: bad.map((field) => ({
-          instancePath: `/${field}`,
-          message: 'must be a plain number',
-          keyword: 'type',
-          params: {},
-        })),
-        validationContext: route.httpPart,
-      });
-      return { error };
-    }
+    if (bad.length > 0)
+      return {
+        error: validationError(
+          bad.map((field) => `/${field}`),
+          'must be a plain number',
+          'type',
+          route.httpPart,
+        ),
+      };
     return validate(value);
   };
 };

@@ -97,15 +97,31 @@ function readCsv(data: Buffer): TabularFile {
   return { headers: headers.filter(Boolean), rows };
 }
 
+/**
+ * Refuses a table with a NUL character (U+0000) in a header or cell, every such cell named: PostgreSQL
+ * stores no NUL in text, so a comment or source carrying one would fail the whole write with a 500.
+ */
+export function withoutNul(table: TabularFile): TabularFile {
+  const message = 'The cell contains the NUL character (U+0000), which cannot be stored.';
+  const problems = table.headers
+    .filter((header) => header.includes('\u0000'))
+    .map((header) => ({ row: 1, column: header.replaceAll('\u0000', ''), message }));
+  for (const row of table.rows)
+    for (const [column, value] of Object.entries(row.cells))
+      if (value.includes('\u0000')) problems.push({ row: row.row, column, message });
+  if (problems.length > 0) throw new AppError('IMPORT_INVALID', undefined, { problems });
+  return table;
+}
+
 /** Reads the first sheet of an .xlsx file or a CSV file (comma or semicolon, UTF-8) into rows by header. */
 export async function readTabularFile(filename: string, data: Buffer): Promise<TabularFile> {
   if (data.length === 0) throw new AppError('FILE_UNREADABLE', msg('file.empty'));
   const isZip = data.length >= 4 && data.readUInt32LE(0) === 0x04034b50;
-  if (isZip || /\.xlsx$/i.test(filename)) return readXlsx(data);
+  if (isZip || /\.xlsx$/i.test(filename)) return withoutNul(await readXlsx(data));
   if (/\.(xls|ods)$/i.test(filename)) {
     throw new AppError('FILE_UNREADABLE', msg('file.type_not_accepted'));
   }
-  return readCsv(data);
+  return withoutNul(readCsv(data));
 }
 
 /** Writes rows to an .xlsx buffer with a bold, frozen header row. */

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { msg } from '#shared/messages/catalogue';
 import { AppError } from './app-error';
-import type { TabularFile, TabularRow } from './tabular-file';
+import { withoutNul, type TabularFile, type TabularRow } from './tabular-file';
 import { checkZipArchive } from './xlsx-guard';
 
 /**
@@ -198,5 +198,5 @@ export function readFirstSheetFast(data: Buffer): TabularFile | null {
     if (hasValue) rows.push({ row, cells: record });
   }
   const ordered = [...headers.entries()].sort((a, b) => a[0] - b[0]).map(([, h]) => h);
-  return { headers: ordered, rows };
+  return withoutNul({ headers: ordered, rows });
 }

@@ -13,7 +13,7 @@ import type { Role } from '#shared/domain/access';
 import type { JobDefinition } from '#server/jobs/job-definition';
 import { createWorker, type Worker } from '#server/jobs/worker';
 import { systemActor } from '#server/lib/actor';
-import type { Session, TestApp } from './test-app';
+import { settlePassword, type Session, type TestApp } from './test-app';
 
 /**
  * Test data builders. Every builder goes through the same services or HTTP routes the application uses,
@@ -41,8 +41,9 @@ export type BuiltUser = { user: User; password: string };
  */
 export async function buildUser(
   t: TestApp,
-  input: Partial<CreateUserRequest> & { role: Role },
+  input: Partial<CreateUserRequest> & { role: Role; passwordChangeDue?: boolean },
 ): Promise<BuiltUser> {
+  const { passwordChangeDue, ...request } = input;
   const password = input.password ?? strongPassword();
   const username = input.username ?? uniqueName(input.role.replace(/_/g, '-'));
   let agencyId = input.agencyId;
@@ -55,19 +56,20 @@ export async function buildUser(
   }
   const { user } = await t.container.services.users.create(systemActor('test'), {
     displayName: `Test ${input.role}`,
-    ...input,
+    ...request,
     username,
     agencyId,
     territoryId,
     password,
   });
-  return { user, password };
+  if (passwordChangeDue !== true) await settlePassword(t.container, username);
+  return { user: { ...user, mustChangePassword: passwordChangeDue === true }, password };
 }
 
 /** Creates a user with the role and signs them in; returns the session and the password. */
 export async function signedInUser(
   t: TestApp,
-  input: Partial<CreateUserRequest> & { role: Role },
+  input: Partial<CreateUserRequest> & { role: Role; passwordChangeDue?: boolean },
 ): Promise<BuiltUser & { session: Session }> {
   const built = await buildUser(t, input);
   return { ...built, session: await t.login(built.user.username, built.password) };

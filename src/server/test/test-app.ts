@@ -33,12 +33,31 @@ export type Session = {
   ): Promise<LightMyRequestResponse>;
 };
 
-/** Boots Kuzot on a fresh test database with reference data and a first administrator. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * Marks a test user's password as chosen by the user: accounts created by an administrator (and the first
+ * administrator) must change their password before anything else, which tests of other features skip.
+ */
+export async function settlePassword(container: Container, username: string): Promise<void> {
+  await container.database.db
+    .updateTable('appUser')
+    .set({ mustChangePassword: false })
+    .where('username', '=', username)
+    .execute();
+}
+
+/**
+ * Boots Kuzot on a fresh test database with reference data and a first administrator, whose password counts
+ * as changed unless `passwordChangeDue` keeps it due (as on a real first start).
+ */
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { passwordChangeDue?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase({ migrate: false });
   const config = loadConfig({ KUZOT_LOG_LEVEL: 'silent', KUZOT_WEB_DIR: '/nonexistent' }, overrides);
   const { container, firstAdministrator } = await boot(config, { database: database.handle });
   if (!firstAdministrator) throw new Error('expected a first administrator on a fresh database');
+  if (options.passwordChangeDue !== true) await settlePassword(container, firstAdministrator.username);
   const app = await buildApp(container, { logger: false });
   await app.ready();
 
@@ -84,6 +103,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
         role === 'regional_officer' ? territories.items.find((t) => t.level === 'oblast')?.id : undefined,
       password,
     });
+    await settlePassword(container, username);
     return login(username, password);
   };
 

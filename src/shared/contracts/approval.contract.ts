@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { periodTypeSchema } from './catalogue.contract';
-import { isoDateTimeSchema, uuidSchema } from './common.contract';
+import { isoDateTimeSchema, offsetSchema, uuidSchema } from './common.contract';
 import { approvalSchema, approvalStatusSchema, periodIdSchema } from './data-values.contract';
 
 /** Body of POST /api/v1/approvals/{submit,approve,return,unlock}. `reason` is required to return or unlock. */
@@ -32,7 +32,7 @@ export const approvalListQuerySchema = Type.Object(
     /** A territory and everything below it. */
     territoryId: Type.Optional(uuidSchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    offset: Type.Optional(offsetSchema),
   },
   { additionalProperties: false },
 );
@@ -156,7 +156,7 @@ export const completenessDetailQuerySchema = Type.Object(
   {
     ...completenessQuerySchema.properties,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    offset: Type.Optional(offsetSchema),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { isoDateTimeSchema, uuidSchema } from './common.contract';
+import { isoDateTimeSchema, offsetSchema, uuidSchema } from './common.contract';
 
 export const auditEntrySchema = Type.Object(
   {
@@ -34,7 +34,7 @@ export const auditQuerySchema = Type.Object(
     from: Type.Optional(isoDateTimeSchema),
     to: Type.Optional(isoDateTimeSchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    offset: Type.Optional(offsetSchema),
   },
   { additionalProperties: false },
 );

@@ -52,11 +52,17 @@ export type LocalisedName = Static<typeof localisedNameSchema>;
 
 export const isoDateTimeSchema = Type.String({ format: 'date-time' });
 
+/**
+ * How many items of a list to skip. Bounded so that any accepted value is one the database can take (an
+ * unbounded integer reached PostgreSQL's OFFSET as a number it refused, a 500).
+ */
+export const offsetSchema = Type.Integer({ minimum: 0, maximum: 2_147_483_647, default: 0 });
+
 /** Query string for paged lists. */
 export const pageQuerySchema = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    offset: Type.Optional(offsetSchema),
   },
   { additionalProperties: false },
 );

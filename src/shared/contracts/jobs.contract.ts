@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { isoDateTimeSchema, uuidSchema } from './common.contract';
+import { isoDateTimeSchema, offsetSchema, uuidSchema } from './common.contract';
 
 export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'dead'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
@@ -47,7 +47,7 @@ export const jobListQuerySchema = Type.Object(
     status: Type.Optional(Type.Enum([...jobStatuses])),
     name: Type.Optional(Type.String({ maxLength: 100 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    offset: Type.Optional(offsetSchema),
   },
   { additionalProperties: false },
 );

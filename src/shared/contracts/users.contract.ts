@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { isoDateTimeSchema, localeSchema, roleSchema, uuidSchema } from './common.contract';
+import { isoDateTimeSchema, localeSchema, offsetSchema, roleSchema, uuidSchema } from './common.contract';
 
 export const userSchema = Type.Object(
   {
@@ -33,7 +33,7 @@ export const userListQuerySchema = Type.Object(
     role: Type.Optional(roleSchema),
     includeDisabled: Type.Optional(Type.Boolean()),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    offset: Type.Optional(offsetSchema),
   },
   { additionalProperties: false },
 );

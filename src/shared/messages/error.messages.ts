@@ -25,6 +25,11 @@ export const errorMessages = defineMessages({
     ru: 'Файл или запрос слишком большой.',
     en: 'The file or request is too large.',
   },
+  'error.HEADERS_TOO_LARGE': {
+    ky: 'Дарек же сурамдын баштары өтө узун.',
+    ru: 'Адрес или заголовки запроса слишком длинные.',
+    en: 'The address or the request headers are too long.',
+  },
   'error.UNAUTHENTICATED': {
     ky: 'Улантуу үчүн системага кириңиз.',
     ru: 'Войдите в систему, чтобы продолжить.',
@@ -49,6 +54,11 @@ export const errorMessages = defineMessages({
     ky: 'Эсептик жазуу өчүрүлгөн. Администраторго кайрылыңыз.',
     ru: 'Учётная запись отключена. Обратитесь к администратору.',
     en: 'This account is disabled. Contact your administrator.',
+  },
+  'error.PASSWORD_CHANGE_REQUIRED': {
+    ky: 'Адегенде өз сырсөзүңүздү коюңуз: ага чейин сырсөздү өзгөртүүгө же чыгууга гана болот.',
+    ru: 'Сначала установите собственный пароль: до этого можно только сменить его или выйти.',
+    en: 'Set your own password first: until then you can only change it or sign out.',
   },
   'error.PASSWORD_TOO_WEAK': {
     ky: 'Сырсөз өтө жөнөкөй.',

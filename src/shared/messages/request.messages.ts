@@ -51,6 +51,11 @@ export const requestMessages = defineMessages({
     ru: 'Неверный тип значения.',
     en: 'The value has the wrong type.',
   },
+  'request.nul_character': {
+    ky: 'Мааниде NUL белгиси (U+0000) болбошу керек.',
+    ru: 'Значение не должно содержать символ NUL (U+0000).',
+    en: 'The value must not contain the NUL character (U+0000).',
+  },
   'request.invalid': {
     ky: 'Маани жараксыз.',
     ru: 'Недопустимое значение.',

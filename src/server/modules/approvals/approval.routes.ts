@@ -38,13 +38,19 @@ export function approvalRoutes(app: TypedApp, options: { approvals: ApprovalServ
       config: { access: needs('data.read') },
       schema: {
         tags,
-        summary: 'The approval state of one agency, territory and period (draft when never submitted)',
+        summary:
+          'The approval state of one agency, territory and period (draft when never submitted; officers: their own scope only)',
         querystring: approvalKeyQuerySchema,
         response: { 200: approvalSchema },
       },
     },
     (request) =>
-      approvals.getApproval(request.query.agencyId, request.query.territoryId, request.query.period),
+      approvals.getApproval(
+        actorOf(request),
+        request.query.agencyId,
+        request.query.territoryId,
+        request.query.period,
+      ),
   );
 
   const steps = [

@@ -189,9 +189,18 @@ export function createApprovalService(deps: {
   }
 
   return {
-    /** The approval state of one (agency, territory, period); a draft when nothing was ever submitted. */
-    async getApproval(agencyId: string, territoryId: string, period: string): Promise<Approval> {
+    /**
+     * The approval state of one (agency, territory, period); a draft when nothing was ever submitted. Scoped
+     * like the queue: an officer reads only reports within their own write scope.
+     */
+    async getApproval(
+      actor: Actor,
+      agencyId: string,
+      territoryId: string,
+      period: string,
+    ): Promise<Approval> {
       const key = { agencyId, territoryId, period };
+      await requireWriteScope(actor, key);
       const row = await createApprovalRepository(deps.tx.executor).find(key);
       if (row) {
         const [item] = await present([row]);
@@ -210,6 +219,9 @@ export function createApprovalService(deps: {
         deadline: deadlineOf(toPeriod(period), { daysAfterPeriodEnd: days }),
       };
     },
+
+    /** The actor's scope over reports (an officer's own write scope), for reports about them. */
+    scopeOf: scopeOfActor,
 
     submit: (actor: Actor, input: ApprovalActionRequest) => step(actor, 'submit', input),
     approve: (actor: Actor, input: ApprovalActionRequest) => step(actor, 'approve', input),

@@ -4,6 +4,7 @@ import {
   completenessQuerySchema,
   completenessReportSchema,
 } from '#shared/contracts/approval.contract';
+import { actorOf } from '#server/http/auth.plugin';
 import { needs } from '#server/http/route-access';
 import type { TypedApp } from '#server/http/typed';
 import type { CompletenessService } from './completeness.service';
@@ -24,7 +25,7 @@ export function completenessRoutes(app: TypedApp, options: { completeness: Compl
         response: { 200: completenessReportSchema },
       },
     },
-    (request) => completeness.report(request.query),
+    (request) => completeness.report(actorOf(request), request.query),
   );
 
   app.get(
@@ -38,6 +39,6 @@ export function completenessRoutes(app: TypedApp, options: { completeness: Compl
         response: { 200: completenessDetailListSchema },
       },
     },
-    (request) => completeness.details(request.query),
+    (request) => completeness.details(actorOf(request), request.query),
   );
 }

@@ -11,6 +11,7 @@ import type {
 import type { ApprovalStatus } from '#shared/contracts/data-values.contract';
 import { formatPeriod, parsePeriod, periodsBetween, toPeriod, type PeriodType } from '#shared/domain/period';
 import type { Transactor } from '#server/db/transaction';
+import type { Actor } from '#server/lib/actor';
 import { AppError } from '#server/lib/app-error';
 import type { CatalogueService } from '../indicators/catalogue.service';
 import {
@@ -32,6 +33,9 @@ export type CompletenessService = ReturnType<typeof createCompletenessService>;
 
 /** The longest range one report covers: 20 years of months. */
 export const maxReportPeriods = 240;
+
+/** A query with the actor's territory scope (null: anywhere) applied. */
+type ScopedQuery = CompletenessQuery & { within: ReadonlySet<string> | null };
 
 type DetailRow = ReportRow & { status: ApprovalStatus; deadline: string; daysAfterEnd: number };
 
@@ -84,7 +88,24 @@ export function createCompletenessService(deps: {
   territories: TerritoryService;
   approvals: ApprovalService;
 }) {
-  async function compute(query: CompletenessQuery): Promise<Computed> {
+  /**
+   * Narrows a query to the actor's scope, as the approval queue is: an officer sees only their agency and
+   * territory subtree, and asking for another agency or territory is refused.
+   */
+  async function scoped(actor: Actor, query: CompletenessQuery): Promise<ScopedQuery> {
+    const scope = await deps.approvals.scopeOf(actor);
+    if (scope.agencyId !== null && query.agencyId !== undefined && query.agencyId !== scope.agencyId)
+      throw new AppError('OUT_OF_SCOPE', undefined, { agencyId: query.agencyId });
+    if (
+      scope.territoryIds !== null &&
+      query.territoryId !== undefined &&
+      !scope.territoryIds.has(query.territoryId)
+    )
+      throw new AppError('OUT_OF_SCOPE', undefined, { territoryId: query.territoryId });
+    return { ...query, agencyId: scope.agencyId ?? query.agencyId, within: scope.territoryIds };
+  }
+
+  async function compute(query: ScopedQuery): Promise<Computed> {
     const from = parsePeriod(query.from);
     const to = parsePeriod(query.to);
     if (!from.ok) throw new AppError('VALIDATION_FAILED', from.message, { field: 'from' });
@@ -111,6 +132,8 @@ export function createCompletenessService(deps: {
       const subtree = new Set(await deps.territories.subtreeIds(query.territoryId));
       reporting = reporting.filter((id) => subtree.has(id));
     }
+    const within = query.within;
+    if (within !== null) reporting = reporting.filter((id) => within.has(id));
 
     const catalogue = await deps.catalogue.getCatalogue();
     const optionCount = new Map(catalogue.categories.map((c) => [c.id, c.options.length]));
@@ -145,7 +168,7 @@ export function createCompletenessService(deps: {
         elementIds.map((elementId) => ({ elementId, agencyId })),
       ),
       periods,
-      query.territoryId !== undefined ? reporting : undefined,
+      query.territoryId !== undefined || within !== null ? reporting : undefined,
     );
     for (const c of counts)
       if (reportingSet.has(c.territoryId))
@@ -212,9 +235,10 @@ export function createCompletenessService(deps: {
   }
 
   return {
-    async report(query: CompletenessQuery): Promise<CompletenessReport> {
+    /** Grouped figures; officers' figures cover only their own scope. */
+    async report(actor: Actor, query: CompletenessQuery): Promise<CompletenessReport> {
       const groupBy = query.groupBy ?? 'agency';
-      const computed = await compute(query);
+      const computed = await compute(await scoped(actor, query));
       const groups = summarise(computed.rows, groupBy);
       const order = new Map<string, number>(computed.periods.map((p, i) => [p, i]));
       const rows: CompletenessRow[] = groups
@@ -236,9 +260,9 @@ export function createCompletenessService(deps: {
     },
 
     /** One row per expected report, by agency, territory and period. */
-    async details(query: CompletenessDetailQuery): Promise<CompletenessDetailList> {
+    async details(actor: Actor, query: CompletenessDetailQuery): Promise<CompletenessDetailList> {
       const { limit = 100, offset = 0, ...filter } = query;
-      const { rows } = await compute(filter);
+      const { rows } = await compute(await scoped(actor, filter));
       const items: CompletenessDetail[] = rows.slice(offset, offset + limit).map((row) => ({
         agencyId: row.agencyId,
         territoryId: row.territoryId,

@@ -40,7 +40,6 @@ export function authRoutes(app: TypedApp, options: AuthRoutesOptions): void {
         response: {
           200: sessionResponseSchema,
           401: errorResponseSchema,
-          423: errorResponseSchema,
           429: errorResponseSchema,
         },
       },
@@ -62,7 +61,7 @@ export function authRoutes(app: TypedApp, options: AuthRoutesOptions): void {
   app.post(
     '/api/v1/auth/logout',
     {
-      config: { access: signedIn },
+      config: { access: signedIn, allowedBeforePasswordChange: true },
       schema: { tags, summary: 'Sign out', response: { 200: okResponseSchema } },
     },
     async (request, reply) => {
@@ -75,7 +74,7 @@ export function authRoutes(app: TypedApp, options: AuthRoutesOptions): void {
   app.get(
     '/api/v1/auth/session',
     {
-      config: { access: signedIn },
+      config: { access: signedIn, allowedBeforePasswordChange: true },
       schema: {
         tags,
         summary: 'The current session and its CSRF token',
@@ -88,7 +87,7 @@ export function authRoutes(app: TypedApp, options: AuthRoutesOptions): void {
   app.patch(
     '/api/v1/me/preferences',
     {
-      config: { access: signedIn },
+      config: { access: signedIn, allowedBeforePasswordChange: true },
       schema: {
         tags,
         summary: 'Change my interface language',
@@ -103,7 +102,7 @@ export function authRoutes(app: TypedApp, options: AuthRoutesOptions): void {
   app.post(
     '/api/v1/me/password',
     {
-      config: { access: signedIn },
+      config: { access: signedIn, allowedBeforePasswordChange: true },
       schema: {
         tags,
         summary: 'Change my password',

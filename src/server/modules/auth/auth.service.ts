@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Locale } from '#shared/domain/locale';
 import { msg } from '#shared/messages/catalogue';
 import { AppError } from '#server/lib/app-error';
+import type { ChangeFeed } from '#server/db/change-feed';
 import type { Transactor } from '#server/db/transaction';
+import { announcingChanges, createChangeCache } from '#server/lib/change-cache';
 import type { AuditService } from '../audit/audit.service';
 import { afterFailedLogin, isLocked, passwordProblems, weakPasswordError, sessionExpiry } from './auth.rules';
+import type { AppUserRow, UserSessionRow } from '#server/db/schema';
 import type { Actor, AuthenticatedSession, SessionUser } from '#server/lib/actor';
 import { hashPassword, randomToken, verifyPassword } from './password';
 import { createSessionRepository } from './session.repository';
@@ -46,9 +49,19 @@ export function createAuthService(deps: {
   tx: Transactor;
   audit: AuditService;
   policy: AuthPolicy;
+  /** Changes to users and sessions, so sessions can be kept in memory between requests. */
+  changes: ChangeFeed;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
+  const tx = announcingChanges(deps.tx, deps.changes, 'auth');
+  // Sessions by token hash, so an ordinary request reads nothing from the database; any change to a user or a
+  // session, here or in another process, empties it (see ChangeFeed for the bound).
+  const sessionCache = createChangeCache<string, { session: UserSessionRow; user: AppUserRow }>(
+    deps.changes,
+    'auth',
+    { maxEntries: 10_000 },
+  );
   let dummyHash: Promise<string> | null = null;
   const spendPasswordTime = async (password: string) => {
     dummyHash ??= hashPassword(randomToken());
@@ -84,36 +97,42 @@ export function createAuthService(deps: {
     async login(input: LoginInput): Promise<LoginResult> {
       const sessions = createSessionRepository(deps.tx.executor);
       const started = now();
-      const recentFailures = await sessions.countFailuresFromIp(
-        input.ip,
-        new Date(started.getTime() - ipWindowMs),
-      );
-      if (recentFailures >= deps.policy.loginIpLimit) throw new AppError('RATE_LIMITED');
+      const recent = await sessions.failuresFromIp(input.ip, new Date(started.getTime() - ipWindowMs));
+      if (recent.count >= deps.policy.loginIpLimit) {
+        // Tried again once the earliest counted failure leaves the window (at the latest, a whole window).
+        const freedAt = (recent.earliest?.getTime() ?? started.getTime()) + ipWindowMs;
+        throw new AppError('RATE_LIMITED', undefined, {
+          retryAfterSeconds: Math.max(1, Math.ceil((freedAt - started.getTime()) / 1000)),
+        });
+      }
 
       const user = await createUserRepository(deps.tx.executor).findByUsername(input.username);
-      if (!user) {
-        await spendPasswordTime(input.password);
-        await deps.tx.run(async (ex) => {
+      // An unknown user and a locked account answer exactly like a wrong password, after the same work, so
+      // neither the answer nor its timing tells whether the account exists or is locked.
+      if (!user || isLocked(user, started)) {
+        if (user) await verifyPassword(user.passwordHash, input.password);
+        else await spendPasswordTime(input.password);
+        await tx.run(async (ex) => {
           await createSessionRepository(ex).recordAttempt({
             ip: input.ip,
             username: input.username,
             succeeded: false,
           });
-          await deps.audit.record(ex, anonymous(input), {
+          await deps.audit.record(ex, user ? actorFor(user, input) : anonymous(input), {
             action: 'auth.login_failed',
             entityType: 'user',
-            entityId: null,
-            after: { reason: 'unknown_user' },
+            entityId: user?.id ?? null,
+            after: user
+              ? { reason: 'locked', lockedUntil: user.lockedUntil?.toISOString() ?? null }
+              : { reason: 'unknown_user' },
           });
         });
         throw new AppError('INVALID_CREDENTIALS');
       }
-      if (isLocked(user, started))
-        throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: user.lockedUntil?.toISOString() });
 
       const isValid = await verifyPassword(user.passwordHash, input.password);
       if (!isValid) {
-        const lockedNow = await deps.tx.run(async (ex) => {
+        await tx.run(async (ex) => {
           const users = createUserRepository(ex);
           const fresh = (await users.findByUsernameForUpdate(input.username)) ?? user;
           const next = afterFailedLogin(fresh, now(), {
@@ -133,9 +152,9 @@ export function createAuthService(deps: {
             entityId: fresh.id,
             after: { reason: 'wrong_password', lockedUntil: next.lockedUntil?.toISOString() ?? null },
           });
-          return locked;
         });
-        throw lockedNow ? new AppError('ACCOUNT_LOCKED') : new AppError('INVALID_CREDENTIALS');
+        // The failure that locks the account is told like any other (the audit log records the lock).
+        throw new AppError('INVALID_CREDENTIALS');
       }
       if (user.isDisabled) throw new AppError('ACCOUNT_DISABLED');
 
@@ -143,7 +162,7 @@ export function createAuthService(deps: {
       const csrfToken = randomToken();
       const at = now();
       const expiresAt = sessionExpiry(at, at, deps.policy.sessionIdleMinutes, deps.policy.sessionMaxHours);
-      const session = await deps.tx.run(async (ex) => {
+      const session = await tx.run(async (ex) => {
         const updated = await createUserRepository(ex).update(user.id, {
           failedLoginCount: 0,
           lockedUntil: null,
@@ -174,39 +193,54 @@ export function createAuthService(deps: {
 
     /** Resolves a session cookie to its user, extending the idle timeout. */
     async authenticate(token: string): Promise<AuthenticatedSession> {
-      const sessions = createSessionRepository(deps.tx.executor);
-      const found = await sessions.findWithUser(hashToken(token));
-      if (!found) throw new AppError('UNAUTHENTICATED');
+      const tokenHash = hashToken(token);
       const at = now();
+      const present = (session: UserSessionRow, user: AppUserRow): AuthenticatedSession => ({
+        sessionId: session.id,
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+        user: toSessionUser(user),
+      });
+      const cached = sessionCache.get(tokenHash);
+      // An entry past its expiry or due for a touch goes the long way, which reads the session again.
+      if (
+        cached &&
+        cached.session.expiresAt > at &&
+        at.getTime() - cached.session.lastSeenAt.getTime() <= touchIntervalMs
+      )
+        return present(cached.session, cached.user);
+
+      const since = sessionCache.version();
+      const sessions = createSessionRepository(deps.tx.executor);
+      const found = await sessions.findWithUser(tokenHash);
+      if (!found) throw new AppError('UNAUTHENTICATED');
       if (found.session.expiresAt <= at) {
         await sessions.delete(found.session.id);
         throw new AppError('SESSION_EXPIRED');
       }
       if (found.user.isDisabled) {
         await sessions.deleteForUser(found.user.id);
+        deps.changes.changedHere('auth');
         throw new AppError('ACCOUNT_DISABLED');
       }
-      let expiresAt = found.session.expiresAt;
-      if (at.getTime() - found.session.lastSeenAt.getTime() > touchIntervalMs) {
-        expiresAt = sessionExpiry(
-          found.session.createdAt,
+      let session = found.session;
+      if (at.getTime() - session.lastSeenAt.getTime() > touchIntervalMs) {
+        const expiresAt = sessionExpiry(
+          session.createdAt,
           at,
           deps.policy.sessionIdleMinutes,
           deps.policy.sessionMaxHours,
         );
-        await sessions.touch(found.session.id, at, expiresAt);
+        await sessions.touch(session.id, at, expiresAt);
+        session = { ...session, lastSeenAt: at, expiresAt };
       }
-      return {
-        sessionId: found.session.id,
-        csrfToken: found.session.csrfToken,
-        expiresAt,
-        user: toSessionUser(found.user),
-      };
+      sessionCache.set(tokenHash, { session, user: found.user }, since);
+      return present(session, found.user);
     },
 
     /** Ends one session. */
     async logout(sessionId: string, actor: Actor): Promise<void> {
-      await deps.tx.run(async (ex) => {
+      await tx.run(async (ex) => {
         await createSessionRepository(ex).delete(sessionId);
         await deps.audit.record(ex, actor, {
           action: 'auth.logout',
@@ -220,7 +254,7 @@ export function createAuthService(deps: {
     async updateLocale(actor: Actor, locale: Locale): Promise<SessionUser> {
       if (!actor.userId) throw new AppError('UNAUTHENTICATED');
       const userId = actor.userId;
-      return deps.tx.run(async (ex) => {
+      return tx.run(async (ex) => {
         const users = createUserRepository(ex);
         const before = await users.findById(userId);
         const updated = await users.update(userId, { locale });
@@ -249,7 +283,7 @@ export function createAuthService(deps: {
       if (!(await verifyPassword(user.passwordHash, currentPassword))) {
         // Wrong guesses here count like wrong sign-ins, so a stolen session cannot try passwords without
         // limit; when the account locks, every session of it ends.
-        const locked = await deps.tx.run(async (ex) => {
+        const locked = await tx.run(async (ex) => {
           const next = afterFailedLogin(user, now(), {
             maxFailures: deps.policy.loginMaxFailures,
             lockMinutes: deps.policy.loginLockMinutes,
@@ -273,7 +307,7 @@ export function createAuthService(deps: {
       const problems = passwordProblems(newPassword, user.username);
       if (problems.length > 0) throw weakPasswordError('newPassword', problems);
       const passwordHash = await hashPassword(newPassword);
-      await deps.tx.run(async (ex) => {
+      await tx.run(async (ex) => {
         await createUserRepository(ex).update(userId, { passwordHash, mustChangePassword: false });
         await createSessionRepository(ex).deleteForUser(userId, { except: sessionId });
         await deps.audit.record(ex, actor, {

@@ -26,6 +26,10 @@ describe('sign-in limit per client address', () => {
     const limited = await attempt(t.admin.username, t.admin.password, '10.9.8.7');
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    // It says when to try again: once the earliest failure leaves the 15-minute window.
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 900).toBe(true);
+    expect(limited.json()).toMatchObject({ details: { retryAfterSeconds: retryAfter } });
     // Another address is not affected.
     expect((await attempt(t.admin.username, t.admin.password, '10.9.8.8')).statusCode).toBe(200);
   });

@@ -87,7 +87,8 @@ describe('my own settings (/me)', () => {
       url: '/api/v1/auth/login',
       payload: { username: user.username, password },
     });
-    expect(signIn.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    // Signing in to a locked account is answered like any failed sign-in.
+    expect(signIn.json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });
 
   it('refuses a weak new password (400 PASSWORD_TOO_WEAK) and lists what is missing', async () => {
@@ -109,7 +110,7 @@ describe('my own settings (/me)', () => {
   });
 
   it('changes the password: this session stays, other sessions end, the old password stops working', async () => {
-    const { user, password, session } = await signedInUser(t, { role: 'analyst' });
+    const { user, password, session } = await signedInUser(t, { role: 'analyst', passwordChangeDue: true });
     const other = await t.login(user.username, password);
     const newPassword = strongPassword();
     const response = await session.request('POST', '/api/v1/me/password', {

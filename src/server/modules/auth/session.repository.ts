@@ -58,15 +58,16 @@ export function createSessionRepository(db: Executor) {
       await db.insertInto('loginAttempt').values(attempt).execute();
     },
 
-    async countFailuresFromIp(ip: string, since: Date): Promise<number> {
+    /** Failed sign-ins from an address since a time: how many, and when the earliest of them was. */
+    async failuresFromIp(ip: string, since: Date): Promise<{ count: number; earliest: Date | null }> {
       const row = await db
         .selectFrom('loginAttempt')
-        .select(sql<number>`count(*)::int`.as('n'))
+        .select([sql<number>`count(*)::int`.as('n'), sql<Date | null>`min(at)`.as('earliest')])
         .where('ip', '=', ip)
         .where('succeeded', '=', false)
         .where('at', '>=', since)
         .executeTakeFirstOrThrow();
-      return row.n;
+      return { count: row.n, earliest: row.earliest };
     },
 
     async deleteAttemptsBefore(before: Date): Promise<void> {

@@ -11,7 +11,9 @@ import { defaultLocale } from '#shared/domain/locale';
 import { msg } from '#shared/messages/catalogue';
 import { AppError, found } from '#server/lib/app-error';
 import { isUniqueViolation } from '#server/lib/pg-errors';
+import type { ChangeFeed } from '#server/db/change-feed';
 import type { Transactor } from '#server/db/transaction';
+import { announcingChanges } from '#server/lib/change-cache';
 import type { AuditService } from '../audit/audit.service';
 import { passwordProblems, weakPasswordError } from './auth.rules';
 import type { Actor } from '#server/lib/actor';
@@ -29,7 +31,14 @@ export type ScopeCheck = {
 export type UserService = ReturnType<typeof createUserService>;
 
 /** User administration: the administrator's use cases, shared by the HTTP API and the CLI. */
-export function createUserService(deps: { tx: Transactor; audit: AuditService; scopes: ScopeCheck }) {
+export function createUserService(deps: {
+  tx: Transactor;
+  audit: AuditService;
+  scopes: ScopeCheck;
+  /** Told of every change, so sessions kept in memory (auth.service) never outlive a revoked account. */
+  changes: ChangeFeed;
+}) {
+  const tx = announcingChanges(deps.tx, deps.changes, 'auth');
   const checkPassword = (password: string, username: string) => {
     const problems = passwordProblems(password, username);
     if (problems.length > 0) throw weakPasswordError('password', problems);
@@ -95,7 +104,7 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
       const password = input.password ?? generatedPassword ?? '';
       checkPassword(password, input.username);
       const passwordHash = await hashPassword(password);
-      const row = await deps.tx.run(async (ex) => {
+      const row = await tx.run(async (ex) => {
         const created = await createUserRepository(ex)
           .insert({
             username: input.username.trim(),
@@ -143,7 +152,7 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
         input.agencyId !== undefined ? input.agencyId : keep ? current.agencyId : null,
         input.territoryId !== undefined ? input.territoryId : keep ? current.territoryId : null,
       );
-      const row = await deps.tx.run(async (ex) => {
+      const row = await tx.run(async (ex) => {
         const users = createUserRepository(ex);
         const updated = await users.update(id, {
           displayName: input.displayName,
@@ -184,7 +193,7 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
       const newPassword = password ?? generatedPassword ?? '';
       checkPassword(newPassword, current.username);
       const passwordHash = await hashPassword(newPassword);
-      const row = await deps.tx.run(async (ex) => {
+      const row = await tx.run(async (ex) => {
         const updated = await createUserRepository(ex).update(id, {
           passwordHash,
           mustChangePassword: true,
@@ -211,7 +220,7 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
       const password = generatePassword();
       const passwordHash = await hashPassword(password);
       try {
-        return await deps.tx.run(async (ex) => {
+        return await tx.run(async (ex) => {
           const users = createUserRepository(ex);
           // Re-check inside the transaction: another process may have just created it.
           if ((await users.countAll()) > 0) return null;

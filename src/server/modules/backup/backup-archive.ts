@@ -38,7 +38,8 @@ export async function openArchiveWriter(
     });
   }
   const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
-  const out = fs.createWriteStream(partial, { flags: 'wx' });
+  // Readable by the owner only: a backup holds every password hash and session.
+  const out = fs.createWriteStream(partial, { flags: 'wx', mode: 0o600 });
   await once(out, 'open');
   const gzip = zlib.createGzip({ level: 6 });
   gzip.pipe(out);

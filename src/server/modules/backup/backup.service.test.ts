@@ -73,6 +73,14 @@ describe('backup and restore', () => {
     expect(audit.items).toHaveLength(1);
   });
 
+  it('writes the backup readable by its owner only (it holds password hashes), also over a wider file', async () => {
+    expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
+    const wide = path.join(dir, 'wide.gz');
+    fs.writeFileSync(wide, 'old', { mode: 0o644 });
+    await source.container.services.backup.createBackup(actor, { file: wide, overwrite: true });
+    expect((fs.statSync(wide).mode & 0o777).toString(8)).toBe('600');
+  });
+
   it('restores into a fresh database exactly, audit log and sequences included', async () => {
     const summary = await targetContainer.services.backup.restoreBackup(actor, { file });
     expect(summary.rows).toBe(Object.values(atBackup).reduce((n, t) => n + t.rowCount, 0));

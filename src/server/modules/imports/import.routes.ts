@@ -8,6 +8,7 @@ import {
   valueSetRequestSchema,
 } from '#shared/contracts/data-values.contract';
 import { locales } from '#shared/domain/locale';
+import { checkUploadedFileName } from '#server/http/nul-check';
 import { actorOf } from '#server/http/auth.plugin';
 import { needs } from '#server/http/route-access';
 import type { TypedApp } from '#server/http/typed';
@@ -122,7 +123,7 @@ async function readUploadedFile(request: FastifyRequest): Promise<{ filename: st
     if (!part || part.fieldname !== 'file') {
       throw new AppError('VALIDATION_FAILED', 'Upload the file in the field "file".', { field: 'file' });
     }
-    return { filename: part.filename, data: await part.toBuffer() };
+    return { filename: checkUploadedFileName(part.filename), data: await part.toBuffer() };
   } catch (error) {
     // Size limits and the like arrive as Fastify errors with codes, which the error handler maps.
     if (error instanceof AppError || (error as { code?: unknown }).code !== undefined) throw error;

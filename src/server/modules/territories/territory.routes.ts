@@ -12,6 +12,7 @@ import {
   updateTerritoryRequestSchema,
   upsertPopulationRequestSchema,
 } from '#shared/contracts/territories.contract';
+import { checkUploadedFileName } from '#server/http/nul-check';
 import { actorOf } from '#server/http/auth.plugin';
 import { needs } from '#server/http/route-access';
 import type { TypedApp } from '#server/http/typed';
@@ -172,7 +173,11 @@ async function readUploadedFile(
     if (!part || part.fieldname !== 'file') {
       throw new AppError('VALIDATION_FAILED', msg('upload.file_field_missing'), { field: 'file' });
     }
-    return { filename: part.filename, mimetype: part.mimetype, data: await part.toBuffer() };
+    return {
+      filename: checkUploadedFileName(part.filename),
+      mimetype: part.mimetype,
+      data: await part.toBuffer(),
+    };
   } catch (error) {
     // Size limits and the like arrive as Fastify errors with codes, which the error handler maps.
     if (error instanceof AppError || (error as { code?: unknown }).code !== undefined) throw error;

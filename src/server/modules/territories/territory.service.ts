@@ -8,10 +8,12 @@ import type {
   UpdateTerritoryRequest,
   UpsertPopulationRequest,
 } from '#shared/contracts/territories.contract';
+import type { ChangeFeed } from '#server/db/change-feed';
 import type { Executor, Transactor } from '#server/db/transaction';
 import { enqueueJob } from '#server/jobs/queue';
 import { described, msg } from '#shared/messages/catalogue';
 import { AppError, found } from '#server/lib/app-error';
+import { announcingChanges, createChangeCache } from '#server/lib/change-cache';
 import { isUniqueViolation } from '#server/lib/pg-errors';
 import { readTabularFile, writeXlsx } from '#server/lib/tabular-file';
 import type { AuditService } from '../audit/audit.service';
@@ -45,7 +47,13 @@ export function createTerritoryService(deps: {
   audit: AuditService;
   files: FileService;
   referenceDataDir: string;
+  /** Changes to territories, so the list (read by nearly every request) is kept in memory between them. */
+  changes: ChangeFeed;
 }) {
+  // Writes of territory rows: this process forgets the cached list at once after each.
+  const territoryTx = announcingChanges(deps.tx, deps.changes, 'territories');
+  // Frozen, since every caller shares the one cached list.
+  const listCache = createChangeCache<'all', TerritoryList>(deps.changes, 'territories', { maxEntries: 1 });
   const allowedParents: Record<string, string[]> = {
     oblast: ['country'],
     city_republican: ['country'],
@@ -112,8 +120,14 @@ export function createTerritoryService(deps: {
   };
 
   return {
-    async list(): Promise<TerritoryList> {
-      return { items: (await createTerritoryRepository(deps.tx.executor).listAll()).map(presentTerritory) };
+    /** Every territory, parents before children; the same frozen object until a territory changes. */
+    list(): Promise<TerritoryList> {
+      return listCache.getOrLoad('all', async () => {
+        const items = (await createTerritoryRepository(deps.tx.executor).listAll()).map(presentTerritory);
+        for (const item of items)
+          Object.freeze(Object.freeze(item.name) && Object.freeze(item.variants) && item);
+        return Object.freeze({ items: Object.freeze(items) as Territory[] });
+      });
     },
 
     async exists(id: string): Promise<boolean> {
@@ -155,7 +169,7 @@ export function createTerritoryService(deps: {
     },
 
     async create(actor: Actor, input: CreateTerritoryRequest): Promise<Territory> {
-      return deps.tx.run(async (ex) => {
+      return territoryTx.run(async (ex) => {
         const territories = createTerritoryRepository(ex);
         const parent = await territories.findById(input.parentId);
         if (!parent)
@@ -197,7 +211,7 @@ export function createTerritoryService(deps: {
     },
 
     async update(actor: Actor, id: string, input: UpdateTerritoryRequest): Promise<Territory> {
-      return deps.tx.run(async (ex) => {
+      return territoryTx.run(async (ex) => {
         const territories = createTerritoryRepository(ex);
         const before = presentTerritory(found(await territories.findById(id), 'Territory'));
         try {
@@ -416,7 +430,7 @@ export function createTerritoryService(deps: {
      */
     async loadReferenceData(actor: Actor): Promise<{ territories: number; population: number }> {
       const data = await readReferenceData(deps.referenceDataDir);
-      return deps.tx.run(async (ex) => {
+      return territoryTx.run(async (ex) => {
         const territories = createTerritoryRepository(ex);
         const codes = await territories.codeToId();
         let addedTerritories = 0;

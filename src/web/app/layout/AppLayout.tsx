@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { MustChangePasswordBanner } from '#web/modules/auth/components/MustChangePasswordBanner';
+import { useCurrentUser } from '#web/modules/auth/hooks/useSession';
 import { DemoDataBanner } from '#web/modules/demo/components/DemoDataBanner';
 import { UserMenu } from '#web/modules/auth/components/UserMenu';
 import { LanguageSwitcher } from '#web/modules/preferences/components/LanguageSwitcher';
@@ -13,6 +14,8 @@ import { AppNavbar } from './AppNavbar';
 export function AppLayout() {
   const { t } = useTranslation();
   const [isNavOpen, { toggle, close }] = useDisclosure(false);
+  // Until the password is changed the server answers nothing but the account's own routes.
+  const { mustChangePassword } = useCurrentUser();
 
   return (
     <AppShell
@@ -54,7 +57,7 @@ export function AppLayout() {
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <div>
           <MustChangePasswordBanner />
-          <DemoDataBanner />
+          {mustChangePassword ? null : <DemoDataBanner />}
           <Outlet />
         </div>
       </AppShell.Main>

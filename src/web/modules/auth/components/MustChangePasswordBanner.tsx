@@ -1,15 +1,14 @@
 import { Alert, Anchor } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useCurrentUser } from '../hooks/useSession';
 
 /** Prompts users whose password was set by an administrator to choose their own. */
 export function MustChangePasswordBanner() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const location = useLocation();
-  if (!user.mustChangePassword || location.pathname === '/profile') return null;
+  if (!user.mustChangePassword) return null;
   return (
     <Alert
       color="yellow"

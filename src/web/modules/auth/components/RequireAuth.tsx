@@ -6,7 +6,13 @@ import { LoadingState } from '#web/ui/LoadingState';
 import type { Permission } from '#shared/domain/access';
 import { useHasPermission, useSession } from '../hooks/useSession';
 
-/** Renders its children only for a signed-in user; otherwise sends them to the sign-in page. */
+/** Where a user whose password must be changed first is kept (the server refuses everything else). */
+const passwordChangePath = '/profile';
+
+/**
+ * Renders its children only for a signed-in user; otherwise sends them to the sign-in page. A user who must
+ * first replace a password set by an administrator is sent to the password change.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -17,6 +23,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const from = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to="/sign-in" replace state={{ from }} />;
   }
+  if (session.data.user.mustChangePassword && location.pathname !== passwordChangePath)
+    return <Navigate to={`${passwordChangePath}#password`} replace />;
   return <>{children}</>;
 }
 
