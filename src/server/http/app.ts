@@ -29,7 +29,7 @@ import { userRoutes } from '#server/modules/auth/user.routes';
 import { jobRoutes } from '#server/modules/jobs/job.routes';
 import { territoryRoutes } from '#server/modules/territories/territory.routes';
 import { authenticationPlugin } from './auth.plugin';
-import { registerErrorHandler } from './error-handler';
+import { errorBody, registerErrorHandler } from './error-handler';
 import { strictValidatorCompiler } from './validator';
 import { instrumentRequests } from './metrics';
 import { createRouteTable } from './route-table';
@@ -132,7 +132,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
       info: {
         title: 'Kuzot API',
         version: options.version ?? '0.0.0',
-        description: `Drug-situation monitoring. Errors: {code, message, details}; codes: ${Object.keys(errorCatalogue).join(', ')}.`,
+        description: `Drug-situation monitoring. Errors: {code, message, localised, details} (localised: a message of the catalogue, {key, params}); codes: ${Object.keys(errorCatalogue).join(', ')}.`,
       },
       components: {
         securitySchemes: {
@@ -197,11 +197,9 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
         return reply
           .status(405)
           .header('allow', allowed.join(', '))
-          .send({ code: 'METHOD_NOT_ALLOWED', message: errorCatalogue.METHOD_NOT_ALLOWED.message });
+          .send(errorBody('METHOD_NOT_ALLOWED'));
       }
-      return reply
-        .status(404)
-        .send({ code: 'ROUTE_NOT_FOUND', message: errorCatalogue.ROUTE_NOT_FOUND.message });
+      return reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
     }
     // The single-page app handles its own routes.
     if (hasWeb) return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { errorCatalogue, type ErrorCode } from '#shared/errors';
 import type { ErrorResponse } from '#shared/contracts/common.contract';
+import { msg, renderMessage } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 import { AppError } from '#server/lib/app-error';
 
 type ValidationIssue = {
@@ -23,16 +25,53 @@ function fieldOf(context: string | undefined, issue: ValidationIssue): string {
   return [context, path, extra].filter(Boolean).join('.');
 }
 
+/** The schema's verdict on one field as a catalogue message, by the keyword that failed. */
+function issueMessage(issue: ValidationIssue): Message {
+  const limit = issue.params?.limit;
+  const hasLimit = typeof limit === 'number';
+  switch (issue.keyword) {
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+      return msg('request.unknown_field');
+    case 'required':
+      return msg('request.required');
+    case 'minLength':
+      return hasLimit ? msg('request.too_short', { limit }) : msg('request.invalid');
+    case 'maxLength':
+      return hasLimit ? msg('request.too_long', { limit }) : msg('request.invalid');
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return hasLimit ? msg('request.too_small', { limit }) : msg('request.invalid');
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return hasLimit ? msg('request.too_large', { limit }) : msg('request.invalid');
+    case 'format':
+    case 'pattern':
+      return msg('request.format');
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+      return msg('request.not_allowed_value');
+    case 'type':
+      return msg('request.wrong_type');
+    default:
+      return msg('request.invalid');
+  }
+}
+
+type FieldIssue = { field: string; message: string; localised: Message };
+
 function frameworkError(
   error: FastifyError,
-): { code: ErrorCode; message?: string; details?: unknown } | null {
+): { code: ErrorCode; message?: string; localised?: Message; details?: unknown } | null {
   if (error.validation) {
-    const issues = (error.validation as ValidationIssue[]).map((issue) => ({
+    const issues: FieldIssue[] = (error.validation as ValidationIssue[]).map((issue) => ({
       field: fieldOf(error.validationContext, issue),
       message: issue.keyword === 'additionalProperties' ? 'unknown field' : (issue.message ?? 'invalid'),
+      localised: issueMessage(issue),
     }));
     // One mistake can raise several schema errors for the same field; keep the clearest one.
-    const byField = new Map<string, { field: string; message: string }>();
+    const byField = new Map<string, FieldIssue>();
     for (const issue of issues) {
       const existing = byField.get(issue.field);
       if (!existing || issue.message === 'unknown field') byField.set(issue.field, issue);
@@ -57,10 +96,7 @@ function frameworkError(
       return { code: 'BODY_TOO_LARGE' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return {
-        code: 'UNSUPPORTED_MEDIA_TYPE',
-        message: 'Send JSON (application/json), or multipart/form-data for file uploads.',
-      };
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', localised: msg('upload.json_or_multipart') };
     default:
       break;
   }
@@ -68,35 +104,51 @@ function frameworkError(
   return null;
 }
 
-/** Maps every error to `{code, message, details}` with the catalogue's status. The one place that does. */
+/**
+ * The body of an error response: the code, the English text, the sentence as a catalogue message (the
+ * specific one given, else the code's general one) and the details.
+ */
+export function errorBody(
+  code: ErrorCode,
+  options: { message?: string; localised?: Message; details?: unknown } = {},
+): ErrorResponse {
+  const localised = options.localised ?? { key: `error.${code}` };
+  return {
+    code,
+    message: options.message ?? renderMessage(localised, 'en'),
+    localised,
+    ...(options.details !== undefined ? { details: options.details } : {}),
+  };
+}
+
+/**
+ * Maps every error to `{code, message, localised, details}` with the catalogue's status. The one place that
+ * does.
+ */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let body: ErrorResponse;
     let status: number;
     if (error instanceof AppError) {
       status = error.status;
-      body = {
-        code: error.code,
+      body = errorBody(error.code, {
         message: error.message,
-        ...(error.details !== undefined ? { details: error.details } : {}),
-      };
+        localised: error.localised,
+        details: error.details,
+      });
     } else {
       const known = frameworkError(error);
       if (known) {
         status = errorCatalogue[known.code].status;
-        body = {
-          code: known.code,
-          message: known.message ?? errorCatalogue[known.code].message,
-          ...(known.details !== undefined ? { details: known.details } : {}),
-        };
+        body = errorBody(known.code, {
+          message: known.message,
+          localised: known.localised,
+          details: known.details,
+        });
       } else {
         request.log.error({ err: error }, 'unhandled error');
         status = 500;
-        body = {
-          code: 'INTERNAL_ERROR',
-          message: errorCatalogue.INTERNAL_ERROR.message,
-          details: { requestId: request.id },
-        };
+        body = errorBody('INTERNAL_ERROR', { details: { requestId: request.id } });
       }
     }
     if (status >= 500) request.log.error({ err: error }, 'request failed');

@@ -42,7 +42,8 @@ describe('system routes and HTTP behaviour', () => {
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({
       code: 'NOT_READY',
-      message: expect.stringContaining('connection refused'),
+      localised: { key: 'system.not_ready' },
+      details: { reason: expect.stringContaining('connection refused') },
     });
     await app.close();
   });

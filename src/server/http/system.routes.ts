@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { errorResponseSchema } from '#shared/contracts/common.contract';
+import { msg } from '#shared/messages/catalogue';
 import { AppError } from '#server/lib/app-error';
 import type { Metrics } from './metrics';
 import { publicAccess } from './route-access';
@@ -44,10 +45,9 @@ export function systemRoutes(app: TypedApp, options: SystemRoutesOptions): void 
       try {
         await options.checkReady();
       } catch (error) {
-        throw new AppError(
-          'NOT_READY',
-          `Not ready: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        throw new AppError('NOT_READY', msg('system.not_ready'), {
+          reason: error instanceof Error ? error.message : String(error),
+        });
       }
       return { status: 'ready' as const };
     },

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { msg } from '#shared/messages/catalogue';
 import { AppError } from './app-error';
 import { checkZipArchive } from './xlsx-guard';
 
@@ -25,18 +26,18 @@ function cellText(value: ExcelJS.CellValue): string {
 
 async function readXlsx(data: Buffer): Promise<TabularFile> {
   const check = checkZipArchive(data);
-  if (!check.ok) throw new AppError('FILE_UNREADABLE', `The spreadsheet was refused: ${check.reason}.`);
+  if (!check.ok)
+    throw new AppError('FILE_UNREADABLE', msg('file.spreadsheet_refused'), { reason: check.reason });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (error) {
-    throw new AppError(
-      'FILE_UNREADABLE',
-      `The spreadsheet could not be read: ${error instanceof Error ? error.message : String(error)}.`,
-    );
+    throw new AppError('FILE_UNREADABLE', msg('file.spreadsheet_unreadable'), {
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('FILE_UNREADABLE', 'The spreadsheet has no worksheet.');
+  if (!sheet) throw new AppError('FILE_UNREADABLE', msg('file.no_worksheet'));
   const headerRow = sheet.getRow(1);
   const headers: string[] = [];
   headerRow.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -61,7 +62,7 @@ async function readXlsx(data: Buffer): Promise<TabularFile> {
 function readCsv(data: Buffer): TabularFile {
   const text = data.toString('utf8');
   if (text.includes('\uFFFD'))
-    throw new AppError('FILE_UNREADABLE', 'The CSV file is not UTF-8 text. Save it as "CSV UTF-8".');
+    throw new AppError('FILE_UNREADABLE', msg('file.csv_not_utf8'));
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   // Spreadsheets in Russian and Kyrgyz locales save CSV with semicolons.
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
@@ -75,13 +76,12 @@ function readCsv(data: Buffer): TabularFile {
     });
     records = parsed as string[][];
   } catch (error) {
-    throw new AppError(
-      'FILE_UNREADABLE',
-      `The CSV file could not be read: ${error instanceof Error ? error.message : String(error)}.`,
-    );
+    throw new AppError('FILE_UNREADABLE', msg('file.csv_unreadable'), {
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
   const [headerRecord, ...data_] = records;
-  if (!headerRecord) throw new AppError('FILE_UNREADABLE', 'The file is empty.');
+  if (!headerRecord) throw new AppError('FILE_UNREADABLE', msg('file.empty'));
   const headers = headerRecord.map(normaliseHeader);
   const rows: TabularRow[] = [];
   data_.forEach((record, i) => {
@@ -100,11 +100,11 @@ function readCsv(data: Buffer): TabularFile {
 
 /** Reads the first sheet of an .xlsx file or a CSV file (comma or semicolon, UTF-8) into rows by header. */
 export async function readTabularFile(filename: string, data: Buffer): Promise<TabularFile> {
-  if (data.length === 0) throw new AppError('FILE_UNREADABLE', 'The file is empty.');
+  if (data.length === 0) throw new AppError('FILE_UNREADABLE', msg('file.empty'));
   const isZip = data.length >= 4 && data.readUInt32LE(0) === 0x04034b50;
   if (isZip || /\.xlsx$/i.test(filename)) return readXlsx(data);
   if (/\.(xls|ods)$/i.test(filename)) {
-    throw new AppError('FILE_UNREADABLE', 'Only .xlsx and .csv files are accepted; save the sheet as .xlsx.');
+    throw new AppError('FILE_UNREADABLE', msg('file.type_not_accepted'));
   }
   return readCsv(data);
 }

@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { msg } from '#shared/messages/catalogue';
 import { AppError } from './app-error';
 import type { TabularFile, TabularRow } from './tabular-file';
 import { checkZipArchive } from './xlsx-guard';
@@ -130,7 +131,8 @@ const excelEpoch = Date.UTC(1899, 11, 30);
  */
 export function readFirstSheetFast(data: Buffer): TabularFile | null {
   const check = checkZipArchive(data);
-  if (!check.ok) throw new AppError('FILE_UNREADABLE', `The spreadsheet was refused: ${check.reason}.`);
+  if (!check.ok)
+    throw new AppError('FILE_UNREADABLE', msg('file.spreadsheet_refused'), { reason: check.reason });
   const path = firstSheetPath(data);
   const sheet = path ? readZipEntry(data, path)?.toString('utf8') : undefined;
   if (!sheet) return null;

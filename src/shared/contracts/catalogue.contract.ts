@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { periodTypes } from '../domain/period';
-import { localisedNameSchema, uuidSchema } from './common.contract';
+import { localisedMessageSchema, localisedNameSchema, uuidSchema } from './common.contract';
 
 /** Codes of data elements and derived indicators: one namespace, usable in formulas as `#{code}`. */
 export const catalogueCodeSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9_]*$' });
@@ -269,7 +269,9 @@ export const formulaProblemKinds = ['syntax', 'unknown-code', 'cycle'] as const;
 export const formulaProblemSchema = Type.Object(
   {
     kind: Type.Enum([...formulaProblemKinds]),
+    /** The problem in English; `localised` is the same sentence to render in the reader's language. */
     message: Type.String(),
+    localised: localisedMessageSchema,
     /** 0-based character offset in the text; null for a cycle. */
     position: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
     /** The unknown code, for `unknown-code`. */

@@ -3,11 +3,29 @@ import { errorCatalogue } from '../errors';
 import { locales } from '../domain/locale';
 import { roles } from '../domain/access';
 
-/** The body of every error response. */
+/**
+ * A sentence for a person as a code of the message catalogue (src/shared/messages) and its parameters; the
+ * reader's side renders it in their language. Sent beside the English text wherever the server explains
+ * something: errors, problems, checks, audit entries, job failures.
+ */
+export const localisedMessageSchema = Type.Object(
+  {
+    key: Type.String({ maxLength: 200 }),
+    params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { $id: 'LocalisedMessage', additionalProperties: false },
+);
+export type LocalisedMessage = Static<typeof localisedMessageSchema>;
+
+/**
+ * The body of every error response: the stable code, the English text (for logs and API clients), the same
+ * sentence as a catalogue message to render in the reader's language, and details (fields, problems).
+ */
 export const errorResponseSchema = Type.Object(
   {
     code: Type.Enum(Object.keys(errorCatalogue)),
     message: Type.String(),
+    localised: Type.Optional(localisedMessageSchema),
     details: Type.Optional(Type.Unknown()),
   },
   { $id: 'ErrorResponse', additionalProperties: false },

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { isoDateTimeSchema, localisedNameSchema, uuidSchema } from './common.contract';
+import { isoDateTimeSchema, localisedMessageSchema, localisedNameSchema, uuidSchema } from './common.contract';
 import { territoryLevels } from '../domain/territory-level';
 
 export const territoryLevelSchema = Type.Enum([...territoryLevels]);
@@ -127,7 +127,9 @@ export const importProblemSchema = Type.Object(
   {
     row: Type.Integer(),
     column: Type.Union([Type.String(), Type.Null()]),
+    /** The problem in English; `localised` is the same sentence to render in the reader's language. */
     message: Type.String(),
+    localised: Type.Optional(localisedMessageSchema),
   },
   { additionalProperties: false },
 );

@@ -1,19 +1,37 @@
-import type { ErrorResponse } from '#shared/contracts/common.contract';
+import type { ErrorResponse, LocalisedMessage } from '#shared/contracts/common.contract';
 import { csrfHeaderName } from '#shared/contracts/auth.contract';
 
-/** An error response of the API, or a network failure (status 0, code NETWORK_ERROR). */
+/**
+ * An error response of the API, or a network failure (status 0, code NETWORK_ERROR). `message` is the
+ * server's English text; `localised` the same sentence as a catalogue message, to show in the reader's language.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: unknown;
+  readonly localised: LocalisedMessage | null;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details?: unknown,
+    localised?: LocalisedMessage | null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.localised = localised ?? null;
   }
+}
+
+/** The ApiError an error response body stands for (any body that is not one gives HTTP_ERROR). */
+export function apiErrorOf(status: number, statusText: string, payload: unknown): ApiError {
+  return isErrorResponse(payload)
+    ? new ApiError(status, payload.code, payload.message, payload.details, payload.localised)
+    : new ApiError(status, 'HTTP_ERROR', `${status} ${statusText}`);
 }
 
 /** Query-string values; undefined, null and empty strings are left out of the URL. */
@@ -96,9 +114,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   }
 
   if (!response.ok) {
-    const error = isErrorResponse(payload)
-      ? new ApiError(response.status, payload.code, payload.message, payload.details)
-      : new ApiError(response.status, 'HTTP_ERROR', `${response.status} ${response.statusText}`);
+    const error = apiErrorOf(response.status, response.statusText, payload);
     const isSessionGone =
       response.status === 401 && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED');
     if (isSessionGone && unauthenticatedHandler) unauthenticatedHandler();
@@ -136,9 +152,7 @@ async function requestFile(
     } catch {
       payload = null;
     }
-    throw isErrorResponse(payload)
-      ? new ApiError(response.status, payload.code, payload.message, payload.details)
-      : new ApiError(response.status, 'HTTP_ERROR', `${response.status} ${response.statusText}`);
+    throw apiErrorOf(response.status, response.statusText, payload);
   }
   const disposition = response.headers.get('content-disposition') ?? '';
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';

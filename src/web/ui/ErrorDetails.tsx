@@ -1,7 +1,9 @@
 import { Code, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { isLocalisedMessage } from '#shared/messages/message';
+import { useServerText } from '#web/lib/messages';
 
-type Problem = { row: number | null; column: string | null; message: string };
+type Problem = { row: number | null; column: string | null; message: string; localised?: unknown };
 
 function asProblems(value: unknown): Problem[] | null {
   if (!Array.isArray(value)) return null;
@@ -14,7 +16,12 @@ function asProblems(value: unknown): Problem[] | null {
     const row = typeof record.row === 'number' ? record.row : null;
     const columnSource = record.column ?? record.path ?? record.instancePath ?? record.field;
     const column = typeof columnSource === 'string' && columnSource !== '' ? columnSource : null;
-    problems.push({ row, column, message });
+    problems.push({
+      row,
+      column,
+      message,
+      ...(isLocalisedMessage(record.localised) ? { localised: record.localised } : {}),
+    });
   }
   return problems;
 }
@@ -23,6 +30,7 @@ type ProblemTableProps = { problems: Problem[]; withRow: boolean };
 
 function ProblemTable({ problems, withRow }: ProblemTableProps) {
   const { t } = useTranslation();
+  const text = useServerText();
   return (
     <Table.ScrollContainer minWidth={360} maxHeight={360}>
       <Table striped withTableBorder fz="sm" stickyHeader>
@@ -40,7 +48,7 @@ function ProblemTable({ problems, withRow }: ProblemTableProps) {
               <Table.Td>
                 {problem.column ? <Code>{problem.column}</Code> : <Text c="dimmed">—</Text>}
               </Table.Td>
-              <Table.Td>{problem.message}</Table.Td>
+              <Table.Td data-testid="problem-text">{text(problem)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -53,7 +61,7 @@ type ErrorDetailsProps = { details: unknown };
 
 /**
  * Shows the `details` of a VALIDATION_FAILED or IMPORT_INVALID error: a table of problems
- * (row, field, message) when the server sends one, otherwise a readable list.
+ * (row, field, message in the interface language) when the server sends one, otherwise a readable list.
  */
 export function ErrorDetails({ details }: ErrorDetailsProps) {
   if (details === undefined || details === null) return null;

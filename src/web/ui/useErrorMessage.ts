@@ -1,35 +1,41 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCatalogue } from '#shared/errors';
+import { hasMessage } from '#shared/messages/catalogue';
 import { ApiError } from '#web/lib/api-client';
-import { translateKey } from '#web/lib/i18n';
+import { useRenderMessage } from '#web/lib/messages';
 
 export type DescribedError = {
-  /** The sentence to show: the translated code, else the server's message. */
+  /** The sentence to show: the code's general sentence in the interface language, else the server's text. */
   message: string;
-  /** The server's own message when it says more than the generic text for its code. */
+  /** The specific sentence of this failure, when it says more than the general one. */
   hint: string | null;
 };
 
 /**
- * Returns a function that turns any thrown value into text for the user: the translation of a known
- * error code, else the server's message, else a generic one; plus the server's specific wording if any.
+ * Returns a function that turns any thrown value into text for the user, in the interface language: the
+ * general sentence of a known error code, and the server's specific sentence (rendered from the message
+ * catalogue, else its English text) as a hint.
  */
 export function useErrorMessage(): (error: unknown) => DescribedError {
   const { t } = useTranslation();
+  const render = useRenderMessage();
   return useCallback(
     (error: unknown) => {
       if (error instanceof ApiError) {
-        const translated = translateKey(`errors.codes.${error.code}`);
-        const generic = (errorCatalogue as Record<string, { message: string } | undefined>)[error.code]
-          ?.message;
-        const isSpecific = Boolean(error.message) && error.message !== generic;
-        if (translated) return { message: translated, hint: isSpecific ? error.message : null };
-        return { message: error.message || t('errors.unknown'), hint: null };
+        const generalKey = `error.${error.code}`;
+        const general = hasMessage(generalKey) ? render({ key: generalKey }) : null;
+        // Every server error carries its sentence as a message; an error made here (no network) has text only.
+        const specific = error.localised
+          ? error.localised.key === generalKey
+            ? null
+            : render(error.localised, error.message)
+          : error.message || null;
+        if (general) return { message: general, hint: specific };
+        return { message: specific ?? (error.message || t('errors.unknown')), hint: null };
       }
       if (error instanceof Error && error.message) return { message: error.message, hint: null };
       return { message: t('errors.unknown'), hint: null };
     },
-    [t],
+    [t, render],
   );
 }

@@ -1,3 +1,7 @@
+import { msg, renderMessage } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
+import { AppError } from '#server/lib/app-error';
+
 /** Pure rules of sign-in and passwords. */
 
 export type LockoutState = { failedLoginCount: number; lockedUntil: Date | null };
@@ -23,15 +27,23 @@ export function afterFailedLogin(
   return { failedLoginCount: failures, lockedUntil: state.lockedUntil };
 }
 
-/** Problems with a proposed password, empty when it is acceptable. */
-export function passwordProblems(password: string, username: string): string[] {
-  const problems: string[] = [];
-  if (password.length < 10) problems.push('at least 10 characters');
+/** Problems with a proposed password (what it still needs), empty when it is acceptable. */
+export function passwordProblems(password: string, username: string): Message[] {
+  const problems: Message[] = [];
+  if (password.length < 10) problems.push(msg('password.min_length', { min: 10 }));
   if (password.toLowerCase().includes(username.toLowerCase()) && username.length >= 3) {
-    problems.push('no part equal to the username');
+    problems.push(msg('password.not_username'));
   }
-  if (new Set(password).size < 5) problems.push('at least 5 different characters');
+  if (new Set(password).size < 5) problems.push(msg('password.distinct_characters', { min: 5 }));
   return problems;
+}
+
+/** The refusal of a weak password: one sentence listing what it needs, and each need in English in details. */
+export function weakPasswordError(field: string, problems: readonly Message[]): AppError {
+  return new AppError('PASSWORD_TOO_WEAK', msg('password.needs', { problems }), {
+    field,
+    problems: problems.map((problem) => renderMessage(problem, 'en')),
+  });
 }
 
 /** When a session ends: the earlier of idle expiry from now and the absolute limit from its creation. */

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Locale } from '#shared/domain/locale';
+import { msg } from '#shared/messages/catalogue';
 import { AppError } from '#server/lib/app-error';
 import type { Transactor } from '#server/db/transaction';
 import type { AuditService } from '../audit/audit.service';
-import { afterFailedLogin, isLocked, passwordProblems, sessionExpiry } from './auth.rules';
+import { afterFailedLogin, isLocked, passwordProblems, weakPasswordError, sessionExpiry } from './auth.rules';
 import type { Actor, AuthenticatedSession, SessionUser } from '#server/lib/actor';
 import { hashPassword, randomToken, verifyPassword } from './password';
 import { createSessionRepository } from './session.repository';
@@ -265,16 +266,12 @@ export function createAuthService(deps: {
           return isNowLocked;
         });
         if (locked) throw new AppError('ACCOUNT_LOCKED');
-        throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', {
+        throw new AppError('INVALID_CREDENTIALS', msg('password.current_wrong'), {
           field: 'currentPassword',
         });
       }
       const problems = passwordProblems(newPassword, user.username);
-      if (problems.length > 0)
-        throw new AppError('PASSWORD_TOO_WEAK', `The new password needs ${problems.join(', ')}.`, {
-          field: 'newPassword',
-          problems,
-        });
+      if (problems.length > 0) throw weakPasswordError('newPassword', problems);
       const passwordHash = await hashPassword(newPassword);
       await deps.tx.run(async (ex) => {
         await createUserRepository(ex).update(userId, { passwordHash, mustChangePassword: false });

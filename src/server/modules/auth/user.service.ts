@@ -8,11 +8,12 @@ import type {
 } from '#shared/contracts/users.contract';
 import { optionalScopeOfRole, requiredScopeOfRole, type Role } from '#shared/domain/access';
 import { defaultLocale } from '#shared/domain/locale';
+import { msg } from '#shared/messages/catalogue';
 import { AppError, found } from '#server/lib/app-error';
 import { isUniqueViolation } from '#server/lib/pg-errors';
 import type { Transactor } from '#server/db/transaction';
 import type { AuditService } from '../audit/audit.service';
-import { passwordProblems } from './auth.rules';
+import { passwordProblems, weakPasswordError } from './auth.rules';
 import type { Actor } from '#server/lib/actor';
 import { generatePassword, hashPassword } from './password';
 import { createSessionRepository } from './session.repository';
@@ -31,12 +32,7 @@ export type UserService = ReturnType<typeof createUserService>;
 export function createUserService(deps: { tx: Transactor; audit: AuditService; scopes: ScopeCheck }) {
   const checkPassword = (password: string, username: string) => {
     const problems = passwordProblems(password, username);
-    if (problems.length > 0) {
-      throw new AppError('PASSWORD_TOO_WEAK', `The password needs ${problems.join(', ')}.`, {
-        field: 'password',
-        problems,
-      });
-    }
+    if (problems.length > 0) throw weakPasswordError('password', problems);
   };
 
   /**
@@ -51,24 +47,24 @@ export function createUserService(deps: { tx: Transactor; audit: AuditService; s
       territoryId: needs === 'territory' || may === 'territory' ? territoryId : null,
     };
     if (may === 'agency' && scope.agencyId && !(await deps.scopes.agencyExists(scope.agencyId)))
-      throw new AppError('VALIDATION_FAILED', 'No such agency.', { field: 'agencyId' });
+      throw new AppError('VALIDATION_FAILED', msg('reference.agency_missing'), { field: 'agencyId' });
     if (may === 'territory' && scope.territoryId && !(await deps.scopes.territoryExists(scope.territoryId)))
-      throw new AppError('VALIDATION_FAILED', 'No such territory.', { field: 'territoryId' });
+      throw new AppError('VALIDATION_FAILED', msg('reference.territory_missing'), { field: 'territoryId' });
     if (needs === 'agency') {
       if (!scope.agencyId)
-        throw new AppError('SCOPE_REQUIRED', 'An agency data officer must be bound to an agency.', {
+        throw new AppError('SCOPE_REQUIRED', msg('user.agency_required'), {
           field: 'agencyId',
         });
       if (!(await deps.scopes.agencyExists(scope.agencyId)))
-        throw new AppError('VALIDATION_FAILED', 'No such agency.', { field: 'agencyId' });
+        throw new AppError('VALIDATION_FAILED', msg('reference.agency_missing'), { field: 'agencyId' });
     }
     if (needs === 'territory') {
       if (!scope.territoryId)
-        throw new AppError('SCOPE_REQUIRED', 'A regional officer must be bound to a territory.', {
+        throw new AppError('SCOPE_REQUIRED', msg('user.territory_required'), {
           field: 'territoryId',
         });
       if (!(await deps.scopes.territoryExists(scope.territoryId)))
-        throw new AppError('VALIDATION_FAILED', 'No such territory.', { field: 'territoryId' });
+        throw new AppError('VALIDATION_FAILED', msg('reference.territory_missing'), { field: 'territoryId' });
     }
     return scope;
   };

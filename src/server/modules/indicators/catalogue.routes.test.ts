@@ -264,7 +264,14 @@ describe('catalogue routes', () => {
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json()).toMatchObject({
       code: 'VALIDATION_FAILED',
-      details: { field: 'formula', message: 'circular reference: loop_a → loop_b → loop_a' },
+      localised: {
+        key: 'formula.in_field',
+        params: {
+          field: { key: 'formula.field.formula' },
+          problem: { key: 'formula.cycle', params: { path: 'loop_a → loop_b → loop_a' } },
+        },
+      },
+      details: { field: 'formula', message: 'Circular reference: loop_a → loop_b → loop_a.' },
     });
     const unchanged = (await catalogue()).indicators.find((i) => i.code === 'loop_a')!;
     expect(unchanged.versions).toHaveLength(1);
@@ -448,7 +455,14 @@ describe('catalogue routes', () => {
     });
     expect((await check({ formula: '#{drug_crimes} / )' })).json()).toEqual({
       problems: [
-        { kind: 'syntax', message: expect.stringContaining('17'), position: 17, code: null, cycle: null },
+        {
+          kind: 'syntax',
+          message: expect.stringContaining('18'),
+          localised: expect.objectContaining({ key: 'formula.token_unexpected' }),
+          position: 17,
+          code: null,
+          cycle: null,
+        },
       ],
       canonical: null,
     });
@@ -474,7 +488,8 @@ describe('catalogue routes', () => {
     expect((await check({ formula: '#{fresh_rate} + 1', indicatorCode: 'fresh_rate' })).problems).toEqual([
       {
         kind: 'cycle',
-        message: 'circular reference: fresh_rate → fresh_rate',
+        message: 'Circular reference: fresh_rate → fresh_rate.',
+        localised: { key: 'formula.cycle', params: { path: 'fresh_rate → fresh_rate' } },
         position: null,
         code: null,
         cycle: ['fresh_rate', 'fresh_rate'],

@@ -18,6 +18,8 @@ import type {
 import type { LocalisedName } from '#shared/contracts/common.contract';
 import type { Executor, Transactor } from '#server/db/transaction';
 import type { Actor } from '#server/lib/actor';
+import { described, msg } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 import { AppError, found } from '#server/lib/app-error';
 import { isUniqueViolation } from '#server/lib/pg-errors';
 import type { AgencyService } from '../agencies/agency.service';
@@ -53,11 +55,11 @@ async function checkedRuleSide(ex: Executor, field: 'leftSide' | 'rightSide', te
   const known = new Set<string>([...(await createCatalogueRepository(ex).listCodes()), ...populationCodes]);
   const [problem] = checkFormula(text, known);
   if (problem)
-    throw new AppError('VALIDATION_FAILED', `${field}: ${problem.message}`, {
-      field,
-      position: problem.position,
-      message: problem.message,
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      msg('formula.in_field', { field: msg(`formula.field.${field}`), problem: problem.localised }),
+      { field, position: problem.position, message: problem.message, localised: problem.localised },
+    );
   const parsed = parseFormula(text);
   if (!parsed.ok) throw new Error('checkFormula accepted a formula parseFormula refuses');
   return formatFormula(parsed.value);
@@ -81,6 +83,7 @@ async function formulaProblems(
   const problems: FormulaCheckProblem[] = checkFormula(text, known).map((problem) => ({
     kind: problem.kind,
     message: problem.message,
+    localised: problem.localised,
     position: problem.position,
     code: problem.kind === 'unknown-code' ? problem.code : null,
     cycle: null,
@@ -99,7 +102,7 @@ async function formulaProblems(
   if (cycle)
     problems.push({
       kind: 'cycle',
-      message: describeCycle(cycle),
+      ...described(describeCycle(cycle)),
       position: null,
       code: null,
       cycle: [...cycle],
@@ -117,17 +120,21 @@ async function checkedFormula(ex: Executor, indicatorCode: string, text: string)
   await createCatalogueRepository(ex).lockFormulaChanges();
   const { problems, canonical } = await formulaProblems(ex, indicatorCode, text);
   const [problem] = problems;
+  const inFormula = (localised: Message) =>
+    msg('formula.in_field', { field: msg('formula.field.formula'), problem: localised });
   if (problem?.cycle)
-    throw new AppError('VALIDATION_FAILED', `Formula: ${problem.message}`, {
+    throw new AppError('VALIDATION_FAILED', inFormula(problem.localised), {
       field: 'formula',
       message: problem.message,
+      localised: problem.localised,
       cycle: problem.cycle,
     });
   if (problem)
-    throw new AppError('VALIDATION_FAILED', `Formula: ${problem.message}`, {
+    throw new AppError('VALIDATION_FAILED', inFormula(problem.localised), {
       field: 'formula',
       position: problem.position,
       message: problem.message,
+      localised: problem.localised,
     });
   if (canonical === null) throw new Error('checkFormula accepted a formula parseFormula refuses');
   return canonical;
@@ -181,7 +188,7 @@ export function createCatalogueService(deps: {
 
   async function requireAgency(agencyId: string | undefined): Promise<void> {
     if (agencyId !== undefined && !(await deps.agencies.exists(agencyId)))
-      throw new AppError('VALIDATION_FAILED', 'No such agency.', { field: 'agencyId' });
+      throw new AppError('VALIDATION_FAILED', msg('reference.agency_missing'), { field: 'agencyId' });
   }
 
   async function comboIdFor(ex: Executor, comboId: string | undefined): Promise<string> {
@@ -191,7 +198,7 @@ export function createCatalogueService(deps: {
         ? await repository.findComboByCode(defaultComboCode)
         : await repository.findComboById(comboId);
     if (!combo)
-      throw new AppError('VALIDATION_FAILED', 'No such category combination.', { field: 'categoryComboId' });
+      throw new AppError('VALIDATION_FAILED', msg('reference.combo_missing'), { field: 'categoryComboId' });
     return combo.id;
   }
 
@@ -259,7 +266,10 @@ export function createCatalogueService(deps: {
       if ((changesPeriodType || changesCombo) && (await deps.elementHasValues(id))) {
         throw new AppError(
           'ELEMENT_HAS_VALUES',
-          `Data element ${current.code} already has values; its ${changesPeriodType ? 'period type' : 'disaggregation'} cannot change.`,
+          msg('catalogue.element_has_values', {
+            code: current.code,
+            what: changesPeriodType ? 'period_type' : 'disaggregation',
+          }),
           { field: changesPeriodType ? 'periodType' : 'categoryComboId' },
         );
       }
@@ -371,7 +381,7 @@ export function createCatalogueService(deps: {
         if (current && input.validFrom <= current.validFrom)
           throw new AppError(
             'VALIDATION_FAILED',
-            `A new version must start after the current one (version ${current.version}, from ${current.validFrom}).`,
+            msg('catalogue.version_too_early', { version: current.version, from: current.validFrom }),
             { field: 'validFrom' },
           );
         const formula = await checkedFormula(ex, row.code, input.formula);

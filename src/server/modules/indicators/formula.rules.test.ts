@@ -1,3 +1,4 @@
+import { renderMessage } from '#shared/messages/catalogue';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -62,26 +63,26 @@ describe('parseFormula', () => {
   });
 
   it.each([
-    ['#{a} +', 'Unexpected end of formula at position 6: expected a number, a reference #{code} or "("', 6],
-    ['(#{a}', 'Unexpected end of formula at position 5: expected ")" to close the "(" at position 0', 5],
-    ['#{A}', 'Invalid code "A" at position 2', 2],
-    ['#{}', 'Empty reference at position 0', 0],
-    ['1 2', 'Unexpected number "2" at position 2: expected an operator (+ - * /) or the end', 2],
-    ['#{a} / / 2', 'Unexpected "/" at position 7: expected a number, a reference #{code} or "("', 7],
-    ['#{drug_crimes} / )', 'Unexpected ")" at position 17', 17],
-    ['#{a})', 'Unexpected ")" at position 4: there is no matching "("', 4],
-    ['()', 'Unexpected ")" at position 1', 1],
-    ['', 'The formula is empty at position 0', 0],
-    ['   ', 'The formula is empty at position 0', 0],
-    ['#{a', 'Unclosed reference at position 0', 0],
-    ['#a', 'Expected "{" after "#" at position 0', 0],
-    ['#{a b}', 'Invalid code "a b" at position 2', 2],
-    ['#{1a}', 'Invalid code "1a" at position 2', 2],
-    ['#{a.}', 'Invalid code "a." at position 2', 2],
-    ['1 % 2', 'Unexpected character "%" at position 2', 2],
-    ['1.', 'Unexpected character "." at position 1', 1],
-    ['+1', 'Unexpected "+" at position 0', 0],
-    ['#{a} #{b}', 'Unexpected reference "#{b}" at position 5', 5],
+    ['#{a} +', 'Unexpected end of formula at character 7: expected a number, a reference #{code} or "("', 6],
+    ['(#{a}', 'Unexpected end of formula at character 6: expected ")" to close the "(" at character 1', 5],
+    ['#{A}', 'Invalid code "A" at character 3', 2],
+    ['#{}', 'Empty reference at character 1', 0],
+    ['1 2', 'Unexpected number "2" at character 3: expected an operator (+ - * /) or the end', 2],
+    ['#{a} / / 2', 'Unexpected "/" at character 8: expected a number, a reference #{code} or "("', 7],
+    ['#{drug_crimes} / )', 'Unexpected ")" at character 18', 17],
+    ['#{a})', 'Unexpected ")" at character 5: there is no matching "("', 4],
+    ['()', 'Unexpected ")" at character 2', 1],
+    ['', 'The formula is empty', 0],
+    ['   ', 'The formula is empty', 0],
+    ['#{a', 'Unclosed reference at character 1', 0],
+    ['#a', 'Expected "{" after "#" at character 1', 0],
+    ['#{a b}', 'Invalid code "a b" at character 3', 2],
+    ['#{1a}', 'Invalid code "1a" at character 3', 2],
+    ['#{a.}', 'Invalid code "a." at character 3', 2],
+    ['1 % 2', 'Unexpected character "%" at character 3', 2],
+    ['1.', 'Unexpected character "." at character 2', 1],
+    ['+1', 'Unexpected "+" at character 1', 0],
+    ['#{a} #{b}', 'Unexpected reference "#{b}" at character 6', 5],
     [`1${'0'.repeat(400)}`, 'is too large', 0],
   ])('refuses %j with a message and its position', (text, message, position) => {
     const result = parseFormula(text);
@@ -135,17 +136,30 @@ describe('checkFormula', () => {
 
   it('reports each unknown code once, at its first occurrence', () => {
     expect(checkFormula('#{drug_crimes} / #{pop} + #{pop} + #{other}', known)).toEqual([
-      { kind: 'unknown-code', code: 'pop', position: 17, message: 'Unknown code "pop" at position 17' },
-      { kind: 'unknown-code', code: 'other', position: 35, message: 'Unknown code "other" at position 35' },
+      {
+        kind: 'unknown-code',
+        code: 'pop',
+        position: 17,
+        message: 'Unknown code "pop" at character 18.',
+        localised: { key: 'formula.code_unknown', params: { code: 'pop', at: 18 } },
+      },
+      {
+        kind: 'unknown-code',
+        code: 'other',
+        position: 35,
+        message: 'Unknown code "other" at character 36.',
+        localised: { key: 'formula.code_unknown', params: { code: 'other', at: 36 } },
+      },
     ]);
   });
 
   it('reports a syntax problem alone', () => {
-    expect(checkFormula('#{unknown} +', known)).toEqual([
+    expect(checkFormula('#{unknown} +', known)).toMatchObject([
       {
         kind: 'syntax',
         position: 12,
-        message: 'Unexpected end of formula at position 12: expected a number, a reference #{code} or "("',
+        message: 'Unexpected end of formula at character 13: expected a number, a reference #{code} or "(".',
+        localised: { key: 'formula.token_unexpected', params: { at: 13 } },
       },
     ]);
   });
@@ -155,7 +169,8 @@ describe('findCycles', () => {
   it('finds a self-reference', () => {
     const cycles = findCycles(new Map([['a', '#{a} + 1']]));
     expect(cycles).toEqual([['a', 'a']]);
-    expect(describeCycle(cycles[0]!)).toBe('circular reference: a → a');
+    expect(renderMessage(describeCycle(cycles[0]!), 'en')).toBe('Circular reference: a → a.');
+    expect(renderMessage(describeCycle(cycles[0]!), 'ru')).toBe('Циклическая ссылка: a → a.');
   });
 
   it('finds a 2-cycle', () => {
@@ -166,7 +181,7 @@ describe('findCycles', () => {
       ]),
     );
     expect(cycles).toEqual([['a', 'b', 'a']]);
-    expect(describeCycle(cycles[0]!)).toBe('circular reference: a → b → a');
+    expect(renderMessage(describeCycle(cycles[0]!), 'en')).toBe('Circular reference: a → b → a.');
   });
 
   it('finds a 3-cycle, starting from its alphabetically first code', () => {

@@ -1,3 +1,5 @@
+import { described, msg } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 import type {
   AggregateValue,
   BinaryOperator,
@@ -15,7 +17,6 @@ export const maxFormulaNesting = 100;
 
 const codePattern = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
 const numberPattern = /^(\d+(\.\d+)?([eE][+-]?\d+)?)/;
-const operandHint = 'expected a number, a reference #{code} or "("';
 
 type Token =
   | { kind: 'number'; value: number; text: string; position: number }
@@ -24,9 +25,15 @@ type Token =
   | { kind: 'open' | 'close'; text: string; position: number }
   | { kind: 'end'; text: ''; position: number };
 
-function fail<T>(message: string, position: number): FormulaResult<T> {
-  return { ok: false, error: { message: message.replace('{at}', `at position ${position}`), position } };
+/** A refusal at a 0-based position; the message names the character counted from 1, as people count. */
+function fail<T>(message: Message, position: number): FormulaResult<T> {
+  return { ok: false, error: { ...described(message), position } };
 }
+
+const at = (position: number) => position + 1;
+
+const tooDeep = (position: number): FormulaResult<never> =>
+  fail(msg('formula.too_deep', { at: at(position), max: maxFormulaNesting }), position);
 
 function isWhitespace(char: string): boolean {
   return /\s/.test(char);
@@ -48,46 +55,47 @@ function tokenize(text: string): FormulaResult<Token[]> {
     } else if (char >= '0' && char <= '9') {
       const literal = numberPattern.exec(text.slice(i))?.[1] ?? char;
       const value = Number(literal);
-      if (!Number.isFinite(value)) return fail(`Number "${literal}" {at} is too large`, i);
+      if (!Number.isFinite(value))
+        return fail(msg('formula.number_too_large', { number: literal, at: at(i) }), i);
       tokens.push({ kind: 'number', value, text: literal, position: i });
       i += literal.length;
     } else if (char === '#') {
-      if (text.charAt(i + 1) !== '{')
-        return fail('Expected "{" after "#" {at}: write a reference as #{code}', i);
+      if (text.charAt(i + 1) !== '{') return fail(msg('formula.brace_expected', { at: at(i) }), i);
       const close = text.indexOf('}', i + 2);
-      if (close === -1) return fail('Unclosed reference {at}: expected "}"', i);
+      if (close === -1) return fail(msg('formula.reference_unclosed', { at: at(i) }), i);
       const code = text.slice(i + 2, close);
-      if (code === '') return fail('Empty reference {at}: write a code between #{ and }', i);
-      if (!codePattern.test(code))
-        return fail(
-          `Invalid code "${code}" {at}: a code is lowercase letters, digits and "_", starting with a letter, ` +
-            'with "." between parts',
-          i + 2,
-        );
+      if (code === '') return fail(msg('formula.reference_empty', { at: at(i) }), i);
+      if (!codePattern.test(code)) return fail(msg('formula.code_invalid', { code, at: at(i + 2) }), i + 2);
       tokens.push({ kind: 'reference', code, text: `#{${code}}`, position: i });
       i = close + 1;
     } else {
-      return fail(`Unexpected character "${char}" {at}`, i);
+      return fail(msg('formula.character_unexpected', { char, at: at(i) }), i);
     }
   }
   tokens.push({ kind: 'end', text: '', position: text.length });
   return { ok: true, value: tokens };
 }
 
-function describe(token: Token): string {
+function describeToken(token: Token): Message {
   switch (token.kind) {
     case 'end':
-      return 'end of formula';
+      return msg('formula.token.end');
     case 'number':
-      return `number "${token.text}"`;
+      return msg('formula.token.number', { text: token.text });
     case 'reference':
-      return `reference "${token.text}"`;
+      return msg('formula.token.reference', { text: token.text });
     case 'operator':
     case 'open':
     case 'close':
-      return `"${token.text}"`;
+      return msg('formula.token.symbol', { text: token.text });
   }
 }
+
+const unexpected = <T>(token: Token, hint: Message): FormulaResult<T> =>
+  fail(
+    msg('formula.token_unexpected', { token: describeToken(token), at: at(token.position), hint }),
+    token.position,
+  );
 
 /** Recursive descent over the tokens: expression := term (("+"|"-") term)*, term := unary (("*"|"/") unary)*. */
 class Parser {
@@ -100,11 +108,12 @@ class Parser {
     const node = this.expression(0);
     if (this.error) return this.error;
     const next = this.peek();
-    if (node === null) return fail('Internal parser error {at}', next.position);
+    if (node === null) return fail(msg('formula.internal', { at: at(next.position) }), next.position);
     if (next.kind !== 'end') {
-      const hint =
-        next.kind === 'close' ? 'there is no matching "("' : 'expected an operator (+ - * /) or the end';
-      return fail(`Unexpected ${describe(next)} {at}: ${hint}`, next.position);
+      return unexpected(
+        next,
+        next.kind === 'close' ? msg('formula.hint.no_open') : msg('formula.hint.operator_or_end'),
+      );
     }
     return { ok: true, value: node };
   }
@@ -116,8 +125,8 @@ class Parser {
     );
   }
 
-  private reject(message: string, position: number): null {
-    this.error ??= fail(message, position);
+  private reject(error: FormulaResult<never>): null {
+    this.error ??= error;
     return null;
   }
 
@@ -150,8 +159,7 @@ class Parser {
   private unary(depth: number): FormulaNode | null {
     const next = this.peek();
     if (next.kind === 'operator' && next.operator === '-') {
-      if (depth >= maxFormulaNesting)
-        return this.reject(`Too deeply nested {at}: at most ${maxFormulaNesting} levels`, next.position);
+      if (depth >= maxFormulaNesting) return this.reject(tooDeep(next.position));
       this.index += 1;
       const operand = this.unary(depth + 1);
       return operand === null ? null : { kind: 'negate', operand };
@@ -169,24 +177,20 @@ class Parser {
         this.index += 1;
         return { kind: 'reference', code: next.code };
       case 'open': {
-        if (depth >= maxFormulaNesting)
-          return this.reject(`Too deeply nested {at}: at most ${maxFormulaNesting} levels`, next.position);
+        if (depth >= maxFormulaNesting) return this.reject(tooDeep(next.position));
         this.index += 1;
         const inner = this.expression(depth + 1);
         if (inner === null) return null;
         const close = this.peek();
         if (close.kind !== 'close')
-          return this.reject(
-            `Unexpected ${describe(close)} {at}: expected ")" to close the "(" at position ${next.position}`,
-            close.position,
-          );
+          return this.reject(unexpected(close, msg('formula.hint.close', { openAt: at(next.position) })));
         this.index += 1;
         return inner;
       }
       case 'operator':
       case 'close':
       case 'end':
-        return this.reject(`Unexpected ${describe(next)} {at}: ${operandHint}`, next.position);
+        return this.reject(unexpected(next, msg('formula.hint.operand')));
     }
   }
 }
@@ -199,8 +203,8 @@ class Parser {
  */
 export function parseFormula(text: string): FormulaResult<FormulaNode> {
   if (text.length > maxFormulaLength)
-    return fail(`Formula too long {at}: at most ${maxFormulaLength} characters`, maxFormulaLength);
-  if (text.trim() === '') return fail('The formula is empty {at}', 0);
+    return fail(msg('formula.too_long', { max: maxFormulaLength }), maxFormulaLength);
+  if (text.trim() === '') return fail(msg('formula.empty'), 0);
   const tokens = tokenize(text);
   if (!tokens.ok) return tokens;
   return new Parser(tokens.value).parse();
@@ -248,7 +252,7 @@ export function checkFormula(text: string, knownCodes: ReadonlySet<string>): For
       kind: 'unknown-code',
       code: token.code,
       position: token.position,
-      message: `Unknown code "${token.code}" at position ${token.position}`,
+      ...described(msg('formula.code_unknown', { code: token.code, at: at(token.position) })),
     });
   }
   return problems;
@@ -347,8 +351,8 @@ export function findCycles(definitions: ReadonlyMap<string, string>): FormulaCyc
 }
 
 /** A cycle as a sentence for people: `circular reference: a → b → a`. */
-export function describeCycle(cycle: FormulaCycle): string {
-  return `circular reference: ${cycle.join(' → ')}`;
+export function describeCycle(cycle: FormulaCycle): Message {
+  return msg('formula.cycle', { path: cycle.join(' → ') });
 }
 
 function finiteOrNull(value: number): number | null {

@@ -1,3 +1,4 @@
+import type { Message } from '#shared/messages/message';
 /** The four arithmetic operators of a formula, all left-associative; `*` and `/` bind tighter than `+` and `-`. */
 export type BinaryOperator = '+' | '-' | '*' | '/';
 
@@ -13,15 +14,15 @@ export type FormulaNode =
   | { kind: 'binary'; operator: BinaryOperator; left: FormulaNode; right: FormulaNode };
 
 /** Why a formula text was refused; `position` is the 0-based character offset in the text, as in the message. */
-export type FormulaError = { message: string; position: number };
+export type FormulaError = { message: string; localised: Message; position: number };
 
 /** The outcome of parsing: a value, or an error for the person who typed the formula. Never an exception. */
 export type FormulaResult<T> = { ok: true; value: T } | { ok: false; error: FormulaError };
 
 /** A problem found when a formula is saved: bad syntax, or a reference to a code the catalogue does not know. */
 export type FormulaProblem =
-  | { kind: 'syntax'; message: string; position: number }
-  | { kind: 'unknown-code'; code: string; message: string; position: number };
+  | { kind: 'syntax'; message: string; localised: Message; position: number }
+  | { kind: 'unknown-code'; code: string; message: string; localised: Message; position: number };
 
 /**
  * A cycle among derived indicators as a closed path: the first code is repeated at the end, so

@@ -113,7 +113,10 @@ describe('population imports that are refused', () => {
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: 'FILE_UNREADABLE' });
     // Refused by the zip guard before any inflating, not by the spreadsheet library after it.
-    expect(response.json<{ message: string }>().message).toMatch(/allowed size/);
+    expect(response.json()).toMatchObject({
+      localised: { key: 'file.spreadsheet_refused' },
+      details: { reason: expect.stringMatching(/allowed size/) },
+    });
 
     // The same bomb with headers that lie about its size is caught while inflating, under the declared cap.
     const liar = buildZip([
@@ -123,7 +126,7 @@ describe('population imports that are refused', () => {
     const lied = await upload('liar.xlsx', liar);
     expect(lied.statusCode).toBe(422);
     expect(lied.json()).toMatchObject({ code: 'FILE_UNREADABLE' });
-    expect(lied.json<{ message: string }>().message).toMatch(/declares/);
+    expect(lied.json<{ details: { reason: string } }>().details.reason).toMatch(/declares/);
   });
 
   it('refuses a file named .xlsx that is not a spreadsheet', async () => {

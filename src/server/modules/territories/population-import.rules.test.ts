@@ -129,7 +129,12 @@ describe('validatePopulationRows', () => {
 
   it('refuses a file with no data rows', () => {
     expect(validatePopulationRows(header, [], known).problems).toEqual([
-      { row: 2, column: null, message: expect.stringMatching(/no data rows/) },
+      {
+        row: 2,
+        column: null,
+        message: expect.stringMatching(/no data rows/),
+        localised: { key: 'population.no_rows' },
+      },
     ]);
   });
 
@@ -167,11 +172,23 @@ describe('validatePopulationRows', () => {
     ]);
     // Messages are for people; they must point at the other row and show the numbers that disagree.
     expect(result.problems.find((p) => p.row === 11)?.message).toMatch(/row 10\b/);
-    expect(result.problems.find((p) => p.row === 6)?.message).toMatch(/1200.*1000/);
+    expect(result.problems.find((p) => p.row === 6)?.message).toMatch(/1,200.*1,000/);
+    // Each problem also travels as a catalogue message, so the reader sees it in their language.
+    expect(result.problems.find((p) => p.row === 6)?.localised).toEqual({
+      key: 'population.sexes_differ_from_total',
+      params: { sum: 1200, total: 1000 },
+    });
   });
 
   it('does not report "no figure" on a row whose figures are already reported as unreadable', () => {
     const result = validatePopulationRows(header, [row(2, { total: 'n/a' })], known);
-    expect(result.problems).toEqual([{ row: 2, column: 'total', message: expect.stringContaining('"n/a"') }]);
+    expect(result.problems).toEqual([
+      {
+        row: 2,
+        column: 'total',
+        message: expect.stringContaining('"n/a"'),
+        localised: { key: 'population.count_invalid', params: { text: 'n/a' } },
+      },
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import { populationFileColumns, type ImportProblem } from '#shared/contracts/territories.contract';
+import { described, msg } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 
 /** Columns of a population file; the contract shares them with the web interface's template help. */
 export const populationColumns = populationFileColumns;
@@ -56,29 +58,33 @@ export function validatePopulationRows(
       problems.push({
         row: 1,
         column: header,
-        message: `Unknown column "${header}". Expected: ${populationColumns.join(', ')}.`,
+        ...described(
+          msg('population.unknown_column', { column: header, expected: populationColumns.join(', ') }),
+        ),
       });
   }
   for (const column of requiredColumns) {
-    if (!headers.includes(column)) problems.push({ row: 1, column, message: `Missing column "${column}".` });
+    if (!headers.includes(column))
+      problems.push({ row: 1, column, ...described(msg('population.missing_column', { column })) });
   }
   if (problems.length > 0) return { rows: [], problems };
   if (raw.length === 0)
-    return { rows: [], problems: [{ row: 2, column: null, message: 'The file has no data rows.' }] };
+    return { rows: [], problems: [{ row: 2, column: null, ...described(msg('population.no_rows')) }] };
 
   const rows: PopulationImportRow[] = [];
   const seen = new Map<string, number>();
   for (const { row, cells } of raw) {
-    const problem = (column: string | null, message: string) => problems.push({ row, column, message });
-    if (cells['__extra__']) problem(null, 'The row has more cells than there are columns.');
+    const problem = (column: string | null, message: Message) =>
+      problems.push({ row, column, ...described(message) });
+    if (cells['__extra__']) problem(null, msg('population.extra_cells'));
     const code = (cells.code ?? '').trim();
-    if (!/^\d{8,14}$/.test(code)) problem('code', `"${code}" is not a SOATE code (8 to 14 digits).`);
-    else if (!knownCodes.has(code)) problem('code', `No territory has the code ${code}.`);
+    if (!/^\d{8,14}$/.test(code)) problem('code', msg('population.code_invalid', { code }));
+    else if (!knownCodes.has(code)) problem('code', msg('population.code_unknown', { code }));
 
     const yearText = (cells.year ?? '').trim();
     const year = Number(yearText);
     if (!/^\d{4}$/.test(yearText) || year < 1900 || year > 2100)
-      problem('year', `"${yearText}" is not a year.`);
+      problem('year', msg('population.year_invalid', { year: yearText }));
 
     const counts: Record<'total' | 'male' | 'female' | 'minors' | 'youth', number | null> = {
       total: null,
@@ -97,36 +103,46 @@ export function validatePopulationRows(
     for (const key of Object.keys(columnOf) as Array<keyof typeof columnOf>) {
       const text = cells[columnOf[key]] ?? '';
       const value = parseCount(text);
-      if (value === 'invalid') problem(columnOf[key], `"${text}" is not a whole number of people.`);
+      if (value === 'invalid') problem(columnOf[key], msg('population.count_invalid', { text }));
       else counts[key] = value;
     }
     if (
       Object.values(counts).every((v) => v === null) &&
       !problems.some((p) => p.row === row && p.column !== 'code' && p.column !== 'year')
     ) {
-      problem('total', 'The row has no figure.');
+      problem('total', msg('population.row_empty'));
     }
     if (counts.total !== null) {
       if (counts.male !== null && counts.female !== null && counts.male + counts.female !== counts.total) {
         problem(
           'total',
-          `male + female (${counts.male + counts.female}) differs from total (${counts.total}).`,
+          msg('population.sexes_differ_from_total', {
+            sum: counts.male + counts.female,
+            total: counts.total,
+          }),
         );
       }
       for (const key of ['male', 'female', 'minors', 'youth'] as const) {
         const value = counts[key];
         if (value !== null && value > counts.total)
-          problem(columnOf[key], `${columnOf[key]} (${value}) exceeds total (${counts.total}).`);
+          problem(
+            columnOf[key],
+            msg('population.part_exceeds_total', {
+              column: msg(`population.column.${columnOf[key]}`),
+              value,
+              total: counts.total,
+            }),
+          );
       }
     }
     const source = (cells.source ?? '').trim();
-    if (source.length < 3) problem('source', 'Every figure needs its source (at least 3 characters).');
+    if (source.length < 3) problem('source', msg('population.source_missing'));
     const isEstimate = parseFlag(cells.is_estimate ?? '');
-    if (isEstimate === 'invalid') problem('is_estimate', `"${cells.is_estimate ?? ''}" is not yes or no.`);
+    if (isEstimate === 'invalid') problem('is_estimate', msg('population.flag_invalid', { text: cells.is_estimate ?? '' }));
 
     const key = `${code}/${yearText}`;
     const first = seen.get(key);
-    if (first !== undefined) problem('year', `Duplicate of row ${first}: ${code} ${yearText} appears twice.`);
+    if (first !== undefined) problem('year', msg('population.duplicate_row', { row: first, code, year: yearText }));
     else seen.set(key, row);
 
     rows.push({ row, code, year, ...counts, source, isEstimate: isEstimate === true });

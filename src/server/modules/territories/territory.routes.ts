@@ -15,6 +15,7 @@ import {
 import { actorOf } from '#server/http/auth.plugin';
 import { needs } from '#server/http/route-access';
 import type { TypedApp } from '#server/http/typed';
+import { msg } from '#shared/messages/catalogue';
 import { AppError } from '#server/lib/app-error';
 import type { TerritoryService } from './territory.service';
 
@@ -125,10 +126,7 @@ export function territoryRoutes(app: TypedApp, options: { territories: Territory
     },
     async (request, reply) => {
       if (!request.isMultipart())
-        throw new AppError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Upload the file as multipart/form-data in the field "file".',
-        );
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', msg('upload.multipart_required'));
       const upload = await readUploadedFile(request);
       const accepted = await service.startPopulationImport(actorOf(request), {
         filename: upload.filename,
@@ -172,15 +170,13 @@ async function readUploadedFile(
   try {
     const part = await request.file();
     if (!part || part.fieldname !== 'file') {
-      throw new AppError('VALIDATION_FAILED', 'Upload the file in the field "file".', { field: 'file' });
+      throw new AppError('VALIDATION_FAILED', msg('upload.file_field_missing'), { field: 'file' });
     }
     return { filename: part.filename, mimetype: part.mimetype, data: await part.toBuffer() };
   } catch (error) {
     // Size limits and the like arrive as Fastify errors with codes, which the error handler maps.
     if (error instanceof AppError || (error as { code?: unknown }).code !== undefined) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('VALIDATION_FAILED', `The upload is not valid multipart/form-data: ${reason}.`, {
-      field: 'file',
-    });
+    throw new AppError('VALIDATION_FAILED', msg('upload.multipart_invalid'), { field: 'file', reason });
   }
 }

@@ -10,6 +10,7 @@ import type {
 } from '#shared/contracts/territories.contract';
 import type { Executor, Transactor } from '#server/db/transaction';
 import { enqueueJob } from '#server/jobs/queue';
+import { described, msg } from '#shared/messages/catalogue';
 import { AppError, found } from '#server/lib/app-error';
 import { isUniqueViolation } from '#server/lib/pg-errors';
 import { readTabularFile, writeXlsx } from '#server/lib/tabular-file';
@@ -71,7 +72,9 @@ export function createTerritoryService(deps: {
         // The territory was deleted or recoded since validation: stop, and the transaction rolls back.
         if (!territoryId)
           throw new AppError('IMPORT_INVALID', undefined, {
-            problems: [{ row: row.row, column: 'code', message: `No territory has the code ${row.code}.` }],
+            problems: [
+              { row: row.row, column: 'code', ...described(msg('population.code_unknown', { code: row.code })) },
+            ],
           });
         const existing = await territories.findPopulation(territoryId, row.year);
         const before = existing ? presentPopulation(existing) : undefined;
@@ -152,15 +155,13 @@ export function createTerritoryService(deps: {
         const territories = createTerritoryRepository(ex);
         const parent = await territories.findById(input.parentId);
         if (!parent)
-          throw new AppError('VALIDATION_FAILED', 'The parent territory does not exist.', {
+          throw new AppError('VALIDATION_FAILED', msg('territory.parent_missing'), {
             field: 'parentId',
           });
         if (!(allowedParents[input.level] ?? []).includes(parent.level)) {
-          throw new AppError(
-            'VALIDATION_FAILED',
-            `A ${input.level} cannot be placed under a ${parent.level}.`,
-            { field: 'parentId' },
-          );
+          throw new AppError('VALIDATION_FAILED', msg('territory.parent_level_invalid'), {
+            field: 'parentId',
+          });
         }
         try {
           const row = await territories.insert({
@@ -214,7 +215,7 @@ export function createTerritoryService(deps: {
           return after;
         } catch (error) {
           if (isUniqueViolation(error))
-            throw new AppError('TERRITORY_CODE_TAKEN', 'Another territory has this ISO code.', {
+            throw new AppError('TERRITORY_CODE_TAKEN', msg('territory.iso_code_taken'), {
               field: 'isoCode',
             });
           throw error;
@@ -237,21 +238,36 @@ export function createTerritoryService(deps: {
       };
       // As in imports: a year without any figure is absent, never stored as an empty row.
       if (Object.values(counts).every((v) => v === null))
-        throw new AppError('VALIDATION_FAILED', 'Give at least one figure; remove the year to clear it.', {
+        throw new AppError('VALIDATION_FAILED', msg('population.no_figure'), {
           field: 'total',
         });
       if (counts.total !== null) {
         if (counts.male !== null && counts.female !== null && counts.male + counts.female !== counts.total) {
-          throw new AppError('VALIDATION_FAILED', 'male + female must equal total.', { field: 'total' });
+          throw new AppError(
+            'VALIDATION_FAILED',
+            msg('population.sexes_differ_from_total', {
+              sum: counts.male + counts.female,
+              total: counts.total,
+            }),
+            { field: 'total' },
+          );
         }
-        for (const [field, value] of [
-          ['male', counts.male],
-          ['female', counts.female],
-          ['age0to17', counts.minors],
-          ['age14to35', counts.youth],
+        for (const [field, value, column] of [
+          ['male', counts.male, 'male'],
+          ['female', counts.female, 'female'],
+          ['age0to17', counts.minors, 'age_0_17'],
+          ['age14to35', counts.youth, 'age_14_35'],
         ] as const) {
           if (value !== null && value > counts.total)
-            throw new AppError('VALIDATION_FAILED', `${field} exceeds total.`, { field });
+            throw new AppError(
+              'VALIDATION_FAILED',
+              msg('population.part_exceeds_total', {
+                column: msg(`population.column.${column}`),
+                value,
+                total: counts.total,
+              }),
+              { field },
+            );
         }
       }
       return deps.tx.run(async (ex) => {
@@ -300,7 +316,7 @@ export function createTerritoryService(deps: {
       if (problems.length > 0)
         throw new AppError(
           'IMPORT_INVALID',
-          `The file has ${problems.length} problem(s); nothing was imported.`,
+          msg('population.file_invalid', { count: problems.length }),
           { problems },
         );
       const jobId = await deps.tx.run(async (ex) => {
@@ -345,7 +361,7 @@ export function createTerritoryService(deps: {
       if (problems.length > 0)
         throw new AppError(
           'IMPORT_INVALID',
-          `The file has ${problems.length} problem(s); nothing was imported.`,
+          msg('population.file_invalid', { count: problems.length }),
           { problems },
         );
       await reportProgress?.(0.5);

@@ -19,8 +19,8 @@ export function useFieldError(error: unknown): (field: string) => string | undef
   return useCallback(
     (field: string) => {
       if (errorField(error) !== field) return undefined;
-      const detail = (error as ApiError).details as { message?: unknown };
-      return typeof detail.message === 'string' ? detail.message : describe(error).message;
+      const described = describe(error);
+      return described.hint ?? described.message;
     },
     [error, describe],
   );

@@ -3,6 +3,7 @@ import { Code, Group, List, Loader, Select, Stack, Text, Textarea } from '@manti
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { localName } from '#web/lib/format';
+import { useServerText } from '#web/lib/messages';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import type { FormulaCheckProblem } from '#shared/contracts/catalogue.contract';
 import { useCatalogue } from '../hooks/useCatalogue';
@@ -20,20 +21,10 @@ type FormulaInputProps = {
   testId: string;
 };
 
+/** A problem of the live check, in the interface language (the server sends it as a catalogue message). */
 function ProblemText({ problem }: { problem: FormulaCheckProblem }) {
-  const { t } = useTranslation();
-  if (problem.kind === 'unknown-code')
-    return <>{t('catalogue.formula.unknownCode', { code: problem.code ?? '' })}</>;
-  if (problem.kind === 'cycle')
-    return <>{t('catalogue.formula.cycle', { path: (problem.cycle ?? []).join(' → ') })}</>;
-  return (
-    <>
-      {t('catalogue.formula.syntax', { position: (problem.position ?? 0) + 1 })}{' '}
-      <Text span size="xs" c="dimmed">
-        ({problem.message})
-      </Text>
-    </>
-  );
+  const text = useServerText();
+  return <>{text(problem)}</>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DataImportJob, DataImportQueued } from '#shared/contracts/data-import.contract';
 import type { ImportResult } from '#shared/contracts/data-values.contract';
 import type { Locale } from '#shared/domain/locale';
-import { api, ApiError, apiUrl } from '#web/lib/api-client';
+import { api, ApiError, apiErrorOf, apiUrl } from '#web/lib/api-client';
 
 /**
  * Uploads a CSV, a flat XLSX or a filled template. With `dryRun` the server checks everything and reports
@@ -43,17 +43,7 @@ export async function fetchDataTemplate(
     throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : 'Network error');
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      code?: string;
-      message?: string;
-      details?: unknown;
-    } | null;
-    throw new ApiError(
-      response.status,
-      body?.code ?? 'HTTP_ERROR',
-      body?.message ?? `${response.status} ${response.statusText}`,
-      body?.details,
-    );
+    throw apiErrorOf(response.status, response.statusText, await response.json().catch(() => null));
   }
   const disposition = response.headers.get('content-disposition') ?? '';
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `kuzot-${period}.xlsx`;
