@@ -188,7 +188,9 @@ export function demoSeriesPoints(spec: DemoSeriesSpec): DemoPoint[] {
 
 /** The reported values of one series (missing reports left out): {@link demoSeriesPoints} as stored. */
 export function demoSeriesValues(spec: DemoSeriesSpec): Array<{ period: string; value: number }> {
-  return demoSeriesPoints(spec).flatMap((p) => (p.value === null ? [] : [{ period: p.period, value: p.value }]));
+  return demoSeriesPoints(spec).flatMap((p) =>
+    p.value === null ? [] : [{ period: p.period, value: p.value }],
+  );
 }
 
 /** The number of periods of demo data per element for the years asked: an upper bound of its values. */

@@ -160,7 +160,9 @@ export function predictSeries(
         const target = points[j]!.slot;
         if (support[target]! >= settings.minSeasonalYears) {
           const deseasonalised = recent
-            .filter((p) => index[p.slot]! >= minIndexForLevel && support[p.slot]! >= settings.minSeasonalYears)
+            .filter(
+              (p) => index[p.slot]! >= minIndexForLevel && support[p.slot]! >= settings.minSeasonalYears,
+            )
             .map((p) => p.value / index[p.slot]!);
           if (deseasonalised.length >= settings.minLevelValues) {
             prediction.seasonalLevel = trimmedMean(deseasonalised);

@@ -15,14 +15,13 @@ import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
 export type PastError = { value: number; expected: number };
 
 /** Standardised past errors are clipped at this many standard deviations in the spread estimates. */
-export const clipAt = 2;
+export const clipAt = 2.5;
 
 const clipDensity = Math.exp(-(clipAt * clipAt) / 2) / Math.sqrt(2 * Math.PI);
 const clipInside = 2 * normalCdf(clipAt, 0, 1) - 1;
 
 /** E[min(Z², c²)] for a standard normal Z and c = {@link clipAt}: what clipped squared errors average. */
-const clippedSquareMean =
-  clipInside - 2 * clipAt * clipDensity + clipAt * clipAt * (1 - clipInside);
+const clippedSquareMean = clipInside - 2 * clipAt * clipDensity + clipAt * clipAt * (1 - clipInside);
 
 /** The standard deviation of min(Z², c²): how much their average over n errors varies (divided by √n). */
 const clippedSquareSd = Math.sqrt(

@@ -1,5 +1,10 @@
 import { comparePeriods, toPeriod, type Period, type PeriodType } from '#shared/domain/period';
-import { baselineSettings, predictSeries, type BaselinePoint, type Prediction } from './outlier-baseline.rules';
+import {
+  baselineSettings,
+  predictSeries,
+  type BaselinePoint,
+  type Prediction,
+} from './outlier-baseline.rules';
 import {
   amountErrors,
   countDispersion,
@@ -70,12 +75,7 @@ const historySettings: Readonly<Record<PeriodType, HistorySettings>> = {
 
 /** What a verdict rests on. */
 export type OutlierMethod =
-  | 'seasonal'
-  | 'level'
-  | 'always-none'
-  | 'sparse-history'
-  | 'insufficient-history'
-  | 'no-value';
+  'seasonal' | 'level' | 'always-none' | 'sparse-history' | 'insufficient-history' | 'no-value';
 
 /** What was found: a value much higher or lower than usual, or a value where there has always been none. */
 export type OutlierFinding = 'higher' | 'lower' | 'first-value';
@@ -411,6 +411,6 @@ export function outlierVerdict(
     seasonalYears: 0,
     slot: target.type === 'year' ? null : slotOf(target),
     periodType: target.type,
-    tailProbability: (options?.tailProbability ?? defaultOutlierOptions.tailProbability),
+    tailProbability: options?.tailProbability ?? defaultOutlierOptions.tailProbability,
   };
 }
