@@ -25,7 +25,11 @@ export type BaselineSettings = {
   minSlotsPerYear: number;
 };
 
-/** Defaults per period type: a year of months, two years of quarters, three years. */
+/**
+ * Defaults per period type: the level over a year of months (from 4 of them), two years of quarters or
+ * three years; a seasonal index from the first full earlier year of months (the choice between the two
+ * predictors guards against a noisy one) or two years of quarters.
+ */
 export const baselineSettings: Readonly<Record<PeriodType, BaselineSettings>> = {
   month: { levelWindow: 12, minLevelValues: 4, minSeasonalYears: 1, minSlotsPerYear: 6 },
   quarter: { levelWindow: 8, minLevelValues: 4, minSeasonalYears: 2, minSlotsPerYear: 2 },

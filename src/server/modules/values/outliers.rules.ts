@@ -20,20 +20,20 @@ import {
  * warning: it fires for values far outside what the series has shown, not for the ordinary noise of small
  * numbers. Full description and the reasons for each threshold: docs/CHECKS.md.
  *
- * Policies (each can be changed through {@link OutlierOptions}):
+ * Policies (the thresholds can be changed through {@link OutlierOptions}):
  * - The expected value is predicted from earlier values only: the recent level, times the seasonal index of
  *   the month or quarter (every earlier year that has it, gaps allowed) when that predicted the series' own
  *   past better than the level alone (outlier-baseline.rules.ts).
  * - How far usual values stray is learnt from the same predictor's errors over the last three years, so a
- *   lagging trend or a noisy season widens the range instead of raising warnings.
- * - Counts (integer elements): a negative binomial tail (Poisson when the series varies no more than that).
- *   Amounts (kg, ha, percentages): a normal tail on the log scale. Unusual means a tail probability below
- *   0.1 % on its side (about 3.1 standard deviations).
- * - And the difference must matter: at least 3 for counts, and at least half the expected value up
- *   (value ≥ 1.5 × expected) or a third of it down (value ≤ expected / 1.5).
- * - No verdict before a year of months (two years of quarters, five years), nor before a year of past
- *   prediction errors; none either on a history with only one or two non-zero values. A history of zeros
- *   only gives one finding: a value (3 or more for counts) where there has always been none.
+ *   lagging trend or a noisy season widens the range instead of raising warnings (outlier-tails.rules.ts).
+ * - Counts (integer elements): a negative binomial tail (Poisson unless the series clearly varies more).
+ *   Amounts (kg, ha, percentages): beyond the threshold on both the relative and the log scale. Unusual
+ *   means a tail probability below 0.1 % on its side (about 3.1 standard deviations).
+ * - And the difference must matter: at least 3 recording units (3 for counts, 0.03 for amounts written to
+ *   hundredths), and the value at least 1.5 × the expected value, or at most expected / 1.5.
+ * - No verdict before 8 earlier values (5 for years) and 4 past prediction errors (3 for years), nor on a
+ *   history with only one or two non-zero values. A history of zeros only gives one finding: a value of 3
+ *   recording units or more where there has always been none.
  */
 
 /** Integer elements are counts; number and percentage elements are amounts. */
