@@ -6,13 +6,14 @@ import pg from 'pg';
 import { benchDemo, benchImport, benchSave, dbLabel, type BenchRow } from './data-benches';
 import { postgresAvailable, signInOverHttp, type DbKind } from './harness';
 import { runLoad, type LoadResult } from './load';
+import { benchOutliers } from './outlier-bench';
 import { benchPivot } from './pivot-bench';
 import { benchReads } from './read-bench';
 
 // `npm run bench`: start-up time and API throughput (foundation), then the data benches of the indicator
 // issue (demo data, XLSX import, pivot over 5 M values with DuckDB beside it, saving one cell), printed as
 // Markdown tables to paste into bench/RESULTS.md. Targets come from the spec and the issues.
-// Run pieces with `npm run bench -- --only=start,reads,demo,import,pivot,save` and `--db=pglite,postgres`.
+// Run pieces with `npm run bench -- --only=start,reads,demo,import,pivot,save,outliers` and `--db=pglite,postgres`.
 
 const root = path.resolve(import.meta.dirname, '..');
 const pgUrl = process.env.KUZOT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -127,13 +128,14 @@ async function benchStart(): Promise<string[]> {
   return lines;
 }
 
-const pieces = ['start', 'reads', 'demo', 'import', 'pivot', 'save'] as const;
+const pieces = ['start', 'reads', 'demo', 'import', 'pivot', 'save', 'outliers'] as const;
 type Piece = (typeof pieces)[number];
 const dataBenches: Record<Exclude<Piece, 'start' | 'reads'>, (kind: DbKind) => Promise<BenchRow[]>> = {
   demo: benchDemo,
   import: benchImport,
   pivot: benchPivot,
   save: benchSave,
+  outliers: benchOutliers,
 };
 
 /** `--name=a,b` from the command line, or every allowed value. */

@@ -98,4 +98,45 @@ describe('entry form', () => {
     expect(await rows.nth(0).textContent()).toContain('Estimated');
     await context.close();
   });
+
+  it("explains an outlier in the officer's language: Kyrgyz, Russian and English", async () => {
+    const { context, page } = await newPage(suite.browser, suite.server);
+    await signIn(page, suite.server.adminUsername, suite.server.adminPassword);
+    // Two years of ordinary monthly crime counts around 60, then 250 in March 2025.
+    const ids = await page.evaluate(async () => {
+      const get = async <T>(url: string) => (await (await fetch(url)).json()) as T;
+      const session = await get<{ csrfToken: string }>('/api/v1/auth/session');
+      const agencies = await get<{ items: Array<{ id: string; code: string }> }>('/api/v1/agencies');
+      const territories = await get<{ items: Array<{ id: string; level: string }> }>('/api/v1/territories');
+      const catalogue = await get<{ dataElements: Array<{ id: string; code: string }> }>('/api/v1/catalogue');
+      const dataElementId = catalogue.dataElements.find((e) => e.code === 'crimes_total')?.id ?? '';
+      const territoryId = territories.items.filter((t) => t.level === 'district')[1]?.id ?? '';
+      const values = Array.from({ length: 26 }, (_, i) => 58 + ((i * 7) % 5));
+      values.push(250);
+      for (const [i, value] of values.entries()) {
+        const period = `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+        const response = await fetch('/api/v1/data-values', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({ dataElementId, territoryId, period, value }),
+        });
+        if (!response.ok) throw new Error(`${period}: ${response.status}`);
+      }
+      return { agencyId: agencies.items.find((a) => a.code === 'GPO')?.id ?? '', territoryId };
+    });
+    const expected = {
+      ky: ['дан кыйла жогору: 250, ', 'болжол менен 6'],
+      ru: ['Намного выше обычного', ': 250 вместо примерно 6'],
+      en: ['Much higher than usual', ': 250 against about 6'],
+    } as const;
+    for (const locale of ['ky', 'ru', 'en'] as const) {
+      await useLanguage(page, locale);
+      await page.goto(`/entry?agencyId=${ids.agencyId}&territoryId=${ids.territoryId}&period=2025-03`);
+      const outlier = page.getByTestId('entry-checks').locator('[data-kind="outlier"]');
+      await outlier.waitFor();
+      const text = (await outlier.textContent()) ?? '';
+      for (const part of expected[locale]) expect(text, locale).toContain(part);
+    }
+    await context.close();
+  });
 });

@@ -1,5 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { isoDateTimeSchema, localisedNameSchema, uuidSchema } from './common.contract';
+import {
+  isoDateTimeSchema,
+  localisedMessageSchema,
+  localisedNameSchema,
+  uuidSchema,
+} from './common.contract';
 import { importProblemSchema } from './territories.contract';
 import { importanceSchema, periodTypeSchema, valueTypeSchema } from './catalogue.contract';
 
@@ -56,6 +61,36 @@ export type DataValue = Static<typeof dataValueSchema>;
 
 /** Why a value deserves a second look: a bound, a validation rule, or an outlier against its own history. */
 export const valueCheckKinds = ['min', 'max', 'rule', 'outlier'] as const;
+
+/**
+ * The verdict behind an outlier warning, as data (docs/CHECKS.md): what was found, against which expected
+ * value and range of usual values, how unlikely the value is under the series' own model, and how much
+ * history that rests on.
+ */
+export const outlierDetailsSchema = Type.Object(
+  {
+    /** Much higher or lower than usual, or a value where the series has always been zero. */
+    finding: Type.Enum(['higher', 'lower', 'first-value']),
+    /** `seasonal`: against the same month or quarter of earlier years; `level`: against recent values. */
+    method: Type.Enum(['seasonal', 'level', 'always-none']),
+    /** `count` (negative binomial / Poisson tail) or `amount` (relative and log scale). */
+    model: Type.Enum(['count', 'amount']),
+    expected: Type.Number(),
+    /** The range of values that would not have raised the warning (null after an all-zero history). */
+    usualLow: Type.Union([Type.Number(), Type.Null()]),
+    usualHigh: Type.Union([Type.Number(), Type.Null()]),
+    /** Probability of a value at least this far out on its side under the model (null: none). */
+    probability: Type.Union([Type.Number(), Type.Null()]),
+    /** The threshold the probability is compared with. */
+    tailProbability: Type.Number(),
+    /** Earlier values of the series the verdict rests on. */
+    historySize: Type.Integer({ minimum: 0 }),
+    /** Earlier years with the same month or quarter behind a seasonal expected value (0 otherwise). */
+    seasonalYears: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type OutlierDetails = Static<typeof outlierDetailsSchema>;
 export const valueCheckSchema = Type.Object(
   {
     kind: Type.Enum([...valueCheckKinds]),
@@ -67,6 +102,10 @@ export const valueCheckSchema = Type.Object(
     ruleCode: Type.Union([Type.String(), Type.Null()]),
     /** A sentence in English naming the figures compared, e.g. "12 is above the maximum 10". */
     message: Type.String(),
+    /** The same sentence as a message of the catalogue, to render in the reader's language. */
+    localised: Type.Optional(localisedMessageSchema),
+    /** For kind 'outlier': the verdict as data. */
+    outlier: Type.Optional(outlierDetailsSchema),
   },
   { additionalProperties: false },
 );

@@ -3,6 +3,7 @@ import { accountMessages } from './account.messages';
 import { errorMessages } from './error.messages';
 import { formulaMessages } from './formula.messages';
 import { jobMessages } from './job.messages';
+import { outlierMessages } from './outlier.messages';
 import { requestMessages } from './request.messages';
 import { territoryMessages } from './territory.messages';
 import type { Message, ParamsOf } from './message';
@@ -24,6 +25,7 @@ export const messageCatalogue = {
   ...territoryMessages,
   ...accountMessages,
   ...formulaMessages,
+  ...outlierMessages,
 };
 
 type Catalogue = typeof messageCatalogue;

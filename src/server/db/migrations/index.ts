@@ -3,6 +3,7 @@ import * as createFoundation from './202611241900_create_foundation';
 import * as createIndicatorCatalogue from './202611242100_create_indicator_catalogue';
 import * as createDataValues from './202611242200_create_data_values';
 import * as addJobSchedules from './202611251000_add_job_schedules';
+import * as indexValuesByTerritoryElement from './202612031200_index_values_by_territory_element';
 import * as addChangeNotifications from './202612031800_add_change_notifications';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '202611242100_create_indicator_catalogue': createIndicatorCatalogue,
   '202611242200_create_data_values': createDataValues,
   '202611251000_add_job_schedules': addJobSchedules,
+  '202612031200_index_values_by_territory_element': indexValuesByTerritoryElement,
   '202612031800_add_change_notifications': addChangeNotifications,
 };

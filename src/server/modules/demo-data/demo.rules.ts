@@ -5,6 +5,7 @@ import {
   generateDemoSeries,
   hashSeed,
   type DemoNoise,
+  type DemoPoint,
   type SeasonalityKind,
 } from './demo-series.rules';
 
@@ -151,12 +152,13 @@ export const demoSeriesSeed = (elementCode: string, territoryCode: string, disag
   hashSeed(`${elementCode}|${territoryCode}|${disaggregation}`);
 
 /**
- * The reported values of one series (missing reports left out): the element's synthetic rate scaled by
- * population and the combination's share, a per-territory level and trend jitter (seeded by element and
- * territory, so the combinations of one territory move together), then trend, seasonality, noise, planted
- * outliers and missing reports as {@link generateDemoSeries} makes them.
+ * Every period of one series as {@link generateDemoSeries} makes it, with what was planted (missing reports,
+ * outliers and their expected values): the element's synthetic rate scaled by population and the
+ * combination's share, a per-territory level and trend jitter (seeded by element and territory, so the
+ * combinations of one territory move together), then trend, seasonality, noise, planted outliers and missing
+ * reports. The outlier bench measures the checks against the planted flags.
  */
-export function demoSeriesValues(spec: DemoSeriesSpec): Array<{ period: string; value: number }> {
+export function demoSeriesPoints(spec: DemoSeriesSpec): DemoPoint[] {
   const profile = demoProfiles[spec.elementCode] ?? fallbackProfile;
   const local = createRng(hashSeed(`${spec.elementCode}|${spec.territoryCode}`));
   const levelJitter = 0.6 + local.next();
@@ -169,7 +171,7 @@ export function demoSeriesValues(spec: DemoSeriesSpec): Array<{ period: string; 
       ? 'flat' // only cannabis follows the harvest; other substances are seized all year round
       : profile.seasonality;
   const noise: DemoNoise = isInteger ? 'poisson' : { relativeSd: profile.isStock ? 0.03 : 0.25 };
-  const series = generateDemoSeries({
+  return generateDemoSeries({
     seed: demoSeriesSeed(spec.elementCode, spec.territoryCode, spec.combo.key),
     periods: spec.periods,
     baseLevel,
@@ -182,7 +184,13 @@ export function demoSeriesValues(spec: DemoSeriesSpec): Array<{ period: string; 
     valueType: isInteger ? 'integer' : 'number',
     decimals: 2,
   });
-  return series.flatMap((p) => (p.value === null ? [] : [{ period: p.period, value: p.value }]));
+}
+
+/** The reported values of one series (missing reports left out): {@link demoSeriesPoints} as stored. */
+export function demoSeriesValues(spec: DemoSeriesSpec): Array<{ period: string; value: number }> {
+  return demoSeriesPoints(spec).flatMap((p) =>
+    p.value === null ? [] : [{ period: p.period, value: p.value }],
+  );
 }
 
 /** The number of periods of demo data per element for the years asked: an upper bound of its values. */

@@ -20,14 +20,20 @@ import {
   estimateDemoValues,
   type DemoCategory,
 } from './demo.rules';
-import { demoSeedJob, type DemoScope, type DemoSeedProgress, type DemoSeedSummary } from './demo.types';
+import {
+  demoSeedJob,
+  type DemoPlan,
+  type DemoPlanElement,
+  type DemoPlanTerritory,
+  type DemoScope,
+  type DemoSeedProgress,
+  type DemoSeedSummary,
+} from './demo.types';
 
 export type DemoService = ReturnType<typeof createDemoService>;
 
-type DemoTerritory = { id: string; code: string; population: number | null };
-
 /** The shipped elements with their disaggregation categories, in catalogue order. */
-function demoElements(catalogue: Catalogue) {
+function demoElements(catalogue: Catalogue): DemoPlanElement[] {
   const shipped = new Set<string>(defaultCatalogue.dataElements.map((e) => e.code));
   const categories = new Map(catalogue.categories.map((c) => [c.id, c]));
   const combos = new Map(catalogue.categoryCombos.map((c) => [c.id, c]));
@@ -39,7 +45,8 @@ function demoElements(catalogue: Catalogue) {
         const category = categories.get(id);
         return { code: category?.code ?? id, options: category?.options.map((o) => o.code) ?? [] };
       });
-      return { ...e, combos: demoCombos(cats) };
+      const { id, code, agencyId, valueType, periodType } = e;
+      return { id, code, agencyId, valueType, periodType, combos: demoCombos(cats) };
     });
 }
 
@@ -57,14 +64,14 @@ export function createDemoService(deps: {
   jobs: JobService;
 }) {
   /** The reporting territories in scope (those without children, by code) with a population to scale by. */
-  async function reportingTerritories(scope: DemoScope): Promise<DemoTerritory[]> {
+  async function reportingTerritories(scope: DemoScope): Promise<DemoPlanTerritory[]> {
     const all = (await deps.territories.list()).items;
     const parents = new Set(all.map((t) => t.parentId).filter((id): id is string => id !== null));
     const leaves = all
       .filter((t) => !parents.has(t.id) && t.level !== 'country')
       .sort((a, b) => a.code.localeCompare(b.code))
       .slice(0, scope.territoryLimit ?? Number.MAX_SAFE_INTEGER);
-    const result: DemoTerritory[] = [];
+    const result: DemoPlanTerritory[] = [];
     for (const t of leaves) {
       // The latest known total; the demo trend, not the population series, carries the change over time.
       const figures = (await deps.territories.getDetail(t.id)).population
@@ -75,7 +82,18 @@ export function createDemoService(deps: {
     return result;
   }
 
+  /** The elements, territories and years a seeding of the scope generates (nothing is written). */
+  async function plan(scope: DemoScope = {}): Promise<DemoPlan> {
+    return {
+      years: { from: scope.yearsFrom ?? demoYears.from, to: scope.yearsTo ?? demoYears.to },
+      elements: demoElements(await deps.catalogue.getCatalogue()),
+      territories: await reportingTerritories(scope),
+    };
+  }
+
   return {
+    plan,
+
     /** Values stored and how many of them are synthetic (the UI shows a banner while there are any). */
     async status(): Promise<{ syntheticValues: number; totalValues: number }> {
       const counts = await createDemoRepository(deps.tx.executor).countValues();
@@ -89,9 +107,7 @@ export function createDemoService(deps: {
       onProgress?: (progress: DemoSeedProgress) => Promise<void> | void,
     ): Promise<DemoSeedSummary> {
       const began = performance.now();
-      const years = { from: scope.yearsFrom ?? demoYears.from, to: scope.yearsTo ?? demoYears.to };
-      const elements = demoElements(await deps.catalogue.getCatalogue());
-      const territories = await reportingTerritories(scope);
+      const { years, elements, territories } = await plan(scope);
       const agencyCode = new Map((await deps.agencies.list()).items.map((a) => [a.id, a.code]));
       const estimatedValues = estimateDemoValues(
         elements.map((e) => ({ periodType: e.periodType, comboCount: e.combos.length })),

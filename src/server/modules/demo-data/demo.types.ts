@@ -1,5 +1,7 @@
 import { Type, type Static } from 'typebox';
+import type { DataElement } from '#shared/contracts/catalogue.contract';
 import type { JobSpec } from '#server/jobs/job-definition';
+import type { DemoCombo } from './demo.rules';
 
 /** What part of the demo data to generate; everything when empty. Reduced scopes keep tests fast. */
 export const demoScopeSchema = Type.Object(
@@ -38,3 +40,22 @@ export type DemoSeedSummary = {
 
 /** Progress of a seeding, after each data element. */
 export type DemoSeedProgress = { done: number; total: number; element: string };
+
+/** A shipped data element as the demo seeds it: its catalogue facts and every disaggregation with its share. */
+export type DemoPlanElement = Pick<DataElement, 'id' | 'code' | 'agencyId' | 'valueType' | 'periodType'> & {
+  combos: DemoCombo[];
+};
+
+/** A reporting territory as the demo seeds it: the population that scales its levels (null: the default). */
+export type DemoPlanTerritory = { id: string; code: string; population: number | null };
+
+/**
+ * Everything the demo seeding generates from, before any value is made: each series is one element × one
+ * territory × one of the element's combinations over the years (see demo.rules.ts). Benches and tests
+ * regenerate the same series, planted outliers included, with `demoSeriesPoints`.
+ */
+export type DemoPlan = {
+  years: { from: number; to: number };
+  elements: DemoPlanElement[];
+  territories: DemoPlanTerritory[];
+};

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '#shared/messages/catalogue';
 import {
   boundChecks,
   boundFor,
   outlierChecks,
+  outlierMessage,
   ruleChecks,
   ruleReferences,
   type RuleFacts,
 } from './check.rules';
+import { outlierVerdict } from './outliers.rules';
 
 describe('bounds', () => {
   const bounds = [
@@ -108,30 +111,86 @@ describe('outliers', () => {
     period: `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
     value: 20 + (i % 4),
   }));
+  const cell = (value: number) => ({ dataElementId: 'e1', disaggregation: 'cannabis', value });
+  const counts = () => 'count' as const;
 
-  it('flags a spike against its own history with the reason, and not a usual value', () => {
+  it('flags a spike against its own history with a localised sentence and the verdict as data', () => {
     const series = (value: number) => [...history, { period: '2024-01', value }];
-    const spike = outlierChecks(
-      [{ dataElementId: 'e1', disaggregation: 'cannabis', value: 90 }],
-      '2024-01',
-      () => series(90),
-    );
+    const spike = outlierChecks([cell(90)], '2024-01', () => series(90), counts);
     expect(spike).toHaveLength(1);
-    expect(spike[0]).toMatchObject({ kind: 'outlier', importance: 'medium', disaggregation: 'cannabis' });
-    expect(spike[0]?.message).toContain('90');
-    expect(
-      outlierChecks([{ dataElementId: 'e1', disaggregation: 'cannabis', value: 21 }], '2024-01', () =>
-        series(21),
-      ),
-    ).toEqual([]);
+    expect(spike[0]).toMatchObject({
+      kind: 'outlier',
+      importance: 'medium',
+      disaggregation: 'cannabis',
+      localised: { key: 'outlier.higher_seasonal' },
+      outlier: { finding: 'higher', method: 'seasonal', model: 'count', historySize: 24 },
+    });
+    // The history repeats every year, so January is compared with the Januaries before it.
+    expect(spike[0]?.message).toMatch(
+      /^Much higher than usual for January: 90 against about 2\d \(usually \d+–\d+\)\.$/,
+    );
+    expect(outlierChecks([cell(21)], '2024-01', () => series(21), counts)).toEqual([]);
   });
 
   it('says nothing without enough history', () => {
     expect(
-      outlierChecks([{ dataElementId: 'e1', disaggregation: '', value: 500 }], '2024-01', () => [
-        { period: '2023-12', value: 1 },
-        { period: '2024-01', value: 500 },
-      ]),
+      outlierChecks(
+        [cell(500)],
+        '2024-01',
+        () => [
+          { period: '2023-12', value: 1 },
+          { period: '2024-01', value: 500 },
+        ],
+        counts,
+      ),
     ).toEqual([]);
+  });
+
+  it("names the month in the officer's language when the comparison is seasonal", () => {
+    const verdict = {
+      ...outlierVerdict([{ period: '2025-03', value: 250 }], '2025-03', 'count'),
+      isOutlier: true,
+      finding: 'higher' as const,
+      method: 'seasonal' as const,
+      expected: 61.2,
+      usualLow: 40,
+      usualHigh: 85,
+      slot: 3,
+    };
+    const message = outlierMessage(verdict);
+    expect(renderMessage(message, 'en')).toBe(
+      'Much higher than usual for March: 250 against about 61 (usually 40–85).',
+    );
+    expect(renderMessage(message, 'ru')).toBe(
+      'Намного выше обычного для марта: 250 вместо примерно 61 (обычно 40–85).',
+    );
+    expect(renderMessage(message, 'ky')).toBe(
+      'Март айы үчүн адаттагыдан кыйла жогору: 250, адатта болжол менен 61 (көбүнчө 40–85).',
+    );
+    const lower = outlierMessage({
+      ...verdict,
+      value: 1200,
+      finding: 'lower',
+      expected: 2400.4,
+      usualLow: 1500,
+      usualHigh: 3300,
+      periodType: 'quarter',
+      slot: 2,
+    });
+    expect(renderMessage(lower, 'en')).toBe(
+      'Much lower than usual for the second quarter: 1,200 against about 2,400 (usually 1,500–3,300).',
+    );
+    expect(renderMessage(lower, 'ru')).toContain('для II квартала: 1\u00a0200 вместо примерно 2\u00a0400');
+    const first = outlierMessage({
+      ...verdict,
+      finding: 'first-value',
+      method: 'always-none',
+      value: 5,
+      historySize: 24,
+    });
+    expect(renderMessage(first, 'en')).toBe(
+      'A value where there has always been none: 5, after 24 months of zero.',
+    );
+    expect(renderMessage(first, 'ru')).toContain('в предыдущие 24 месяца не было ни одного');
   });
 });

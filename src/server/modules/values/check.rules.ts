@@ -1,7 +1,15 @@
-import type { ValueCheck } from '#shared/contracts/data-values.contract';
+import type { OutlierDetails, ValueCheck } from '#shared/contracts/data-values.contract';
+import { described, msg } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 import type { importances, ruleOperators } from '#shared/contracts/catalogue.contract';
 import { evaluate, parseFormula, referencesOf } from '../indicators/formula.rules';
-import { seasonalOutlier, type SeriesPoint } from './outliers.rules';
+import {
+  outlierVerdict,
+  roundForReading,
+  type OutlierValueKind,
+  type OutlierVerdict,
+  type SeriesPoint,
+} from './outliers.rules';
 import { showNumber } from './value.rules';
 
 /**
@@ -128,17 +136,63 @@ export function ruleChecks(
 }
 
 /**
- * Outlier checks of values against their own earlier values (seasonal where the history allows it, robust
- * z-score otherwise). `seriesOf` gives a cell's points, the current period included.
+ * The sentence of an outlier warning, in the officer's terms: the value, the expected value rounded for
+ * reading, the month or quarter it was compared with, and the range of usual values.
+ */
+export function outlierMessage(verdict: OutlierVerdict): Message {
+  const kind = verdict.kind;
+  const value = verdict.value ?? 0;
+  if (verdict.finding === 'first-value')
+    return msg('outlier.first_value', {
+      value,
+      count: verdict.historySize,
+      periodType: verdict.periodType,
+    });
+  const figures = {
+    value,
+    expected: roundForReading(verdict.expected ?? 0, kind),
+    low: roundForReading(verdict.usualLow ?? 0, kind),
+    high: roundForReading(verdict.usualHigh ?? 0, kind),
+  };
+  const higher = verdict.finding === 'higher';
+  if (verdict.method === 'seasonal' && verdict.slot !== null) {
+    const season = `${verdict.periodType === 'quarter' ? 'q' : 'm'}${verdict.slot}`;
+    return msg(higher ? 'outlier.higher_seasonal' : 'outlier.lower_seasonal', { ...figures, season });
+  }
+  return msg(higher ? 'outlier.higher' : 'outlier.lower', { ...figures, periodType: verdict.periodType });
+}
+
+/** The verdict of a warning as the API carries it (only for verdicts that found something). */
+function outlierDetails(verdict: OutlierVerdict): OutlierDetails {
+  const method = verdict.method === 'seasonal' || verdict.method === 'level' ? verdict.method : 'always-none';
+  return {
+    finding: verdict.finding ?? 'higher',
+    method,
+    model: verdict.kind,
+    expected: verdict.expected ?? 0,
+    usualLow: verdict.usualLow,
+    usualHigh: verdict.usualHigh,
+    probability: verdict.probability,
+    tailProbability: verdict.tailProbability,
+    historySize: verdict.historySize,
+    seasonalYears: verdict.seasonalYears,
+  };
+}
+
+/**
+ * Outlier checks of values against their own earlier values (outliers.rules.ts). `seriesOf` gives a cell's
+ * points, the current period included (later ones are ignored); `kindOf` says whether its element counts
+ * (integers) or measures amounts.
  */
 export function outlierChecks(
   cells: readonly CheckedCell[],
   period: string,
   seriesOf: (cell: CheckedCell) => readonly SeriesPoint[],
+  kindOf: (cell: CheckedCell) => OutlierValueKind,
 ): ValueCheck[] {
   const checks: ValueCheck[] = [];
   for (const cell of cells) {
-    const verdict = seasonalOutlier(seriesOf(cell), period);
+    const verdict = outlierVerdict(seriesOf(cell), period, kindOf(cell));
     if (!verdict.isOutlier) continue;
     checks.push({
       kind: 'outlier',
@@ -146,7 +200,8 @@ export function outlierChecks(
       dataElementId: cell.dataElementId,
       disaggregation: cell.disaggregation,
       ruleCode: null,
-      message: verdict.reason,
+      ...described(outlierMessage(verdict)),
+      outlier: outlierDetails(verdict),
     });
   }
   return checks;

@@ -1,15 +1,12 @@
 import type { Catalogue } from '#shared/contracts/catalogue.contract';
 import type { ValueCheck } from '#shared/contracts/data-values.contract';
-import { periodStart, shiftPeriod, toPeriod } from '#shared/domain/period';
+import { periodStart, toPeriod } from '#shared/domain/period';
 import type { Executor } from '#server/db/transaction';
 import { evaluate, parseFormula } from '../indicators/formula.rules';
 import type { TerritoryService } from '../territories/territory.service';
 import { createBoundRepository } from './bound.repository';
 import { boundChecks, outlierChecks, ruleChecks, ruleReferences, type CheckedCell } from './check.rules';
 import { createValueRepository } from './value.repository';
-
-/** How many earlier periods a cell's outlier check looks back at (3 years of months). */
-export const outlierLookback = 36;
 
 const populationFields = {
   'population.total': 'total',
@@ -30,7 +27,8 @@ export type FormCheckInput = {
 /**
  * Computes every check of one entry form (agency, territory, period) from what is stored: bounds of each
  * value, validation rules over element totals that involve the form's elements, and outliers of each value
- * against its previous up to 36 periods.
+ * against every earlier value of its series (the seasonal baseline uses every year available). The history
+ * of all the form's cells comes in one query.
  */
 export async function formChecks(
   executor: Executor,
@@ -45,12 +43,7 @@ export async function formChecks(
   const ids = formElements.map((e) => e.id);
   // The series up to and including the period also gives the form's own values: one query for both.
   const [history, bounds, ruleFailures] = await Promise.all([
-    createValueRepository(executor).listSeries(
-      ids,
-      territoryId,
-      periodStart(shiftPeriod(target, -outlierLookback)),
-      periodStart(target),
-    ),
+    createValueRepository(executor).listSeries(ids, territoryId, null, periodStart(target)),
     createBoundRepository(executor).list(ids),
     rulesOf(executor, territories, { catalogue, agencyId, territoryId, period }),
   ]);
@@ -69,11 +62,15 @@ export async function formChecks(
     if (known) known.push({ period: point.period, value: point.value });
     else series.set(key, [{ period: point.period, value: point.value }]);
   }
+  const kinds = new Map(
+    formElements.map((e) => [e.id, e.valueType === 'integer' ? 'count' : 'amount'] as const),
+  );
   checks.push(
     ...outlierChecks(
       cells,
       period,
       (cell) => series.get(`${cell.dataElementId}|${cell.disaggregation}`) ?? [],
+      (cell) => kinds.get(cell.dataElementId) ?? 'amount',
     ),
   );
   return checks;

@@ -1,350 +1,416 @@
-import { comparePeriods, formatPeriod, minPeriodYear, toPeriod, type Period } from '#shared/domain/period';
+import { comparePeriods, toPeriod, type Period, type PeriodType } from '#shared/domain/period';
+import {
+  baselineSettings,
+  predictSeries,
+  type BaselinePoint,
+  type Prediction,
+} from './outlier-baseline.rules';
+import {
+  amountErrors,
+  countDispersion,
+  countTail,
+  normalTail,
+  normalThreshold,
+  robustSpread,
+  type PastError,
+} from './outlier-tails.rules';
 
 /**
- * Robust outlier checks for indicator values: median and MAD instead of mean and standard deviation, so that
- * one earlier spike does not hide the next, and a seasonal variant for monthly (and quarterly) series that
- * compares a value with the same month of earlier years.
+ * Outlier checks of indicator values against their own series, written so that an officer can trust a
+ * warning: it fires for values far outside what the series has shown, not for the ordinary noise of small
+ * numbers. Full description and the reasons for each threshold: docs/CHECKS.md.
  *
- * Policies (each can be changed through {@link OutlierOptions}):
- * - A value is an outlier when its robust z-score, |value − median| / (1.4826 × MAD), exceeds 3.5 (Iglewicz and
- *   Hoaglin's modified z-score cut-off).
- * - No verdict before 6 earlier values: the result is `insufficient-history` and never an outlier.
- * - MAD = 0 (more than half the history equals the median): the spread falls back to the mean absolute
- *   deviation from the median × 1.2533. If that is 0 too, the history is constant: a different value is an
- *   outlier only when at least 12 values agree on the constant, and its score is `null` (infinite).
- * - Seasonal: with the same month in at least 3 of the previous 10 years, the expected value is the median of
- *   those months times the recent level (the median, over the last 12 values, of each value's ratio to its own
- *   month's median in other years); the spread is the MAD of those ratios over the last 24 values.
- *   Otherwise the plain check runs on the last 24 values.
+ * Policies (the thresholds can be changed through {@link OutlierOptions}):
+ * - The expected value is predicted from earlier values only: the recent level, times the seasonal index of
+ *   the month or quarter (every earlier year that has it, gaps allowed) when that predicted the series' own
+ *   past better than the level alone (outlier-baseline.rules.ts).
+ * - How far usual values stray is learnt from the same predictor's errors over the last three years, so a
+ *   lagging trend or a noisy season widens the range instead of raising warnings (outlier-tails.rules.ts).
+ * - Counts (integer elements): a negative binomial tail (Poisson unless the series clearly varies more).
+ *   Amounts (kg, ha, percentages): beyond the threshold on both the relative and the log scale. Unusual
+ *   means a tail probability below 0.1 % on its side (about 3.1 standard deviations).
+ * - And the difference must matter: at least 3 recording units (3 for counts, 0.03 for amounts written to
+ *   hundredths), and the value at least 1.5 × the expected value, or at most expected / 1.5.
+ * - No verdict before 8 earlier values (5 for years) and 4 past prediction errors (3 for years), nor on a
+ *   history with only one or two non-zero values. A history of zeros only gives one finding: a value of 3
+ *   recording units or more where there has always been none.
  */
 
-/** Scales a MAD to estimate the standard deviation of normal data (1 / Φ⁻¹(3/4)). */
-export const madToSigma = 1.4826;
-/** Scales a mean absolute deviation to estimate the standard deviation of normal data (√(π/2)). */
-export const meanAbsoluteDeviationToSigma = 1.2533;
+/** Integer elements are counts; number and percentage elements are amounts. */
+export type OutlierValueKind = 'count' | 'amount';
 
 /** Tuning of the outlier checks; every field has a default in {@link defaultOutlierOptions}. */
 export type OutlierOptions = {
-  /** A value is an outlier when its |robust z| is strictly greater than this. */
-  threshold?: number;
-  /** Fewest earlier values (or seasonal ratios) needed before any verdict. */
-  minHistory?: number;
-  /** Fewest identical earlier values needed to flag a different value when the history has no spread. */
-  minConstantHistory?: number;
-  /** How many of the most recent earlier values the plain check (and the seasonal spread) looks at. */
-  window?: number;
-  /** Fewest earlier years with a value for the same month (or quarter) to use the seasonal method. */
-  minSeasonalYears?: number;
-  /** How many earlier years the seasonal method looks back at most. */
-  maxSeasonalYears?: number;
-  /** How many of the most recent values set the seasonal level factor. */
-  levelWindow?: number;
+  /** A value is unusual when the probability of one at least as far out on its side is below this. */
+  tailProbability?: number;
+  /**
+   * Unusual values must differ from the expected value by at least this many recording units: 1 for counts,
+   * the precision values are written with for amounts (0.01 when they all have two decimals at most).
+   */
+  minUnits?: number;
+  /** Unusual values must be at least (1 + this) × the expected value, or at most expected / (1 + this). */
+  minRelativeChange?: number;
+  /** Fewest non-zero earlier values for a statistical verdict. */
+  minNonZero?: number;
+  /** The amount offset on the log scale, as a share of the level: small values near 0 are not blown up. */
+  amountOffsetShare?: number;
 };
 
 /** The defaults of {@link OutlierOptions}. */
 export const defaultOutlierOptions: Required<OutlierOptions> = {
-  threshold: 3.5,
-  minHistory: 6,
-  minConstantHistory: 12,
-  window: 24,
-  minSeasonalYears: 3,
-  maxSeasonalYears: 10,
-  levelWindow: 12,
+  tailProbability: 0.001,
+  minUnits: 3,
+  minRelativeChange: 0.5,
+  minNonZero: 3,
+  amountOffsetShare: 0.1,
 };
 
-/** Which comparison produced a verdict. */
-export type OutlierMethod = 'robust-z' | 'seasonal' | 'insufficient-history' | 'no-value';
+/** How much of a series each period type needs before a verdict, and how far back errors are learnt. */
+type HistorySettings = { minHistory: number; minErrors: number; errorWindow: number; slots: number };
+const historySettings: Readonly<Record<PeriodType, HistorySettings>> = {
+  month: { minHistory: 8, minErrors: 4, errorWindow: 36, slots: 12 },
+  quarter: { minHistory: 8, minErrors: 4, errorWindow: 12, slots: 4 },
+  year: { minHistory: 5, minErrors: 3, errorWindow: 10, slots: 1 },
+};
 
-/** Which spread the score was divided by: the scaled MAD, its mean-absolute-deviation fallback, or none. */
-export type SpreadMethod = 'mad' | 'mean-absolute-deviation' | 'none';
+/** What a verdict rests on. */
+export type OutlierMethod =
+  'seasonal' | 'level' | 'always-none' | 'sparse-history' | 'insufficient-history' | 'no-value';
 
-/** The verdict on one value, with its reasons as data for the entry form and the API. */
-export type OutlierCheck = {
+/** What was found: a value much higher or lower than usual, or a value where there has always been none. */
+export type OutlierFinding = 'higher' | 'lower' | 'first-value';
+
+/** The verdict on one value, with its reasons as data for the API and the entry form. */
+export type OutlierVerdict = {
+  period: string;
+  value: number | null;
+  kind: OutlierValueKind;
   isOutlier: boolean;
-  /** Robust z-score (signed); `null` when it cannot be computed (too little history, or no spread at all). */
-  score: number | null;
-  /** The centre the value was compared with: the median of the history, or the seasonal baseline. */
-  median: number | null;
-  /**
-   * The MAD of the history scaled by 1.4826, in the value's unit (0 when most values are equal). For the
-   * seasonal method: the scaled MAD of the recent ratios to their seasonal medians, times the seasonal median.
-   */
-  mad: number | null;
-  /** The spread the score was divided by, in the value's unit: the scaled MAD or its fallback. */
-  scale: number | null;
+  /** What was found when `isOutlier`; null otherwise. */
+  finding: OutlierFinding | null;
   method: OutlierMethod;
-  spread: SpreadMethod | null;
-  /** How many earlier values (or, for the seasonal method, ratios) the verdict rests on. */
+  /** The expected value (null without a verdict). */
+  expected: number | null;
+  /** The range of values that would not have been unusual (null without a verdict). */
+  usualLow: number | null;
+  usualHigh: number | null;
+  /** The probability of a value at least this far out on its side, under the model (null without one). */
+  probability: number | null;
+  /** The same as a standard normal deviate, signed (+ above, − below the expected value). */
+  score: number | null;
+  /** Earlier values the verdict rests on. */
   historySize: number;
-  threshold: number;
-  /** One English sentence with the numbers, e.g. "120 is 5.2 robust deviations above the median 40 …". */
-  reason: string;
+  /** Earlier years with the same month or quarter behind a seasonal expected value; 0 otherwise. */
+  seasonalYears: number;
+  /** The month (1–12) or quarter (1–4) of the period; null for years. */
+  slot: number | null;
+  periodType: PeriodType;
+  tailProbability: number;
 };
-
-/** The centre and spread of a history, as used by {@link robustZ}. */
-export type RobustSpread = {
-  median: number;
-  /** MAD × 1.4826. */
-  mad: number;
-  /** The divisor of the z-score: the scaled MAD, else the scaled mean absolute deviation, else 0. */
-  scale: number;
-  spread: SpreadMethod;
-};
-
-const requireValues = (values: readonly number[], what: string) => {
-  if (values.length === 0) throw new RangeError(`the ${what} of no values is undefined`);
-};
-
-/** The median of the values (the mean of the two middle ones for an even count). Throws on an empty list. */
-export function median(values: readonly number[]): number {
-  requireValues(values, 'median');
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/**
- * The median absolute deviation from the median, scaled by 1.4826 so that for normal data it estimates the
- * standard deviation. Throws on an empty list.
- */
-export function mad(values: readonly number[]): number {
-  requireValues(values, 'MAD');
-  const centre = median(values);
-  return madToSigma * median(values.map((v) => Math.abs(v - centre)));
-}
-
-/**
- * The mean absolute deviation from the median, scaled by 1.2533 to estimate the standard deviation of normal
- * data: the fallback spread when the MAD is 0. Throws on an empty list.
- */
-export function meanAbsoluteDeviation(values: readonly number[]): number {
-  requireValues(values, 'mean absolute deviation');
-  const centre = median(values);
-  const total = values.reduce((sum, v) => sum + Math.abs(v - centre), 0);
-  return (meanAbsoluteDeviationToSigma * total) / values.length;
-}
-
-/** The median and the spread of a history, choosing the MAD or its fallback (see the module policies). */
-export function robustSpread(history: readonly number[]): RobustSpread {
-  const centre = median(history);
-  const scaledMad = mad(history);
-  if (scaledMad > 0) return { median: centre, mad: scaledMad, scale: scaledMad, spread: 'mad' };
-  const meanAd = meanAbsoluteDeviation(history);
-  if (meanAd > 0) return { median: centre, mad: 0, scale: meanAd, spread: 'mean-absolute-deviation' };
-  return { median: centre, mad: 0, scale: 0, spread: 'none' };
-}
-
-/**
- * The robust z-score of a value against a history: (value − median) / spread, the spread being the scaled
- * MAD or its fallback. For a constant history it is 0 for the constant and ±Infinity for anything else.
- * Unchanged when a constant is added to every number, or every number is multiplied by a positive factor.
- * Throws on an empty history.
- */
-export function robustZ(value: number, history: readonly number[]): number {
-  const { median: centre, scale } = robustSpread(history);
-  if (scale > 0) return (value - centre) / scale;
-  if (value === centre) return 0;
-  return value > centre ? Infinity : -Infinity;
-}
-
-/** Numbers in reasons: integers as they are, others to two decimals (three significant digits below 1). */
-const show = (x: number): string => {
-  if (Number.isInteger(x)) return String(x);
-  return String(Math.abs(x) < 1 ? Number(x.toPrecision(3)) : Number(x.toFixed(2)));
-};
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-const resolve = (options: OutlierOptions | undefined): Required<OutlierOptions> => ({
-  ...defaultOutlierOptions,
-  ...options,
-});
-
-const insufficient = (size: number, o: Required<OutlierOptions>): OutlierCheck => ({
-  isOutlier: false,
-  score: null,
-  median: null,
-  mad: null,
-  scale: null,
-  method: 'insufficient-history',
-  spread: null,
-  historySize: size,
-  threshold: o.threshold,
-  reason: `Only ${plural(size, 'earlier value', 'earlier values')}; at least ${o.minHistory} are needed to judge outliers`,
-});
-
-type Verdict = { value: number; centre: RobustSpread; size: number; method: 'robust-z' | 'seasonal' };
-
-/** How a reason names the centre: "the median" plus "of the last 24 values". */
-type Wording = { centreName: string; context: string };
-
-/** Shared by both methods: the threshold, the constant-history rule and the sentence. */
-const judge = (
-  { value, centre, size, method }: Verdict,
-  o: Required<OutlierOptions>,
-  { centreName, context }: Wording,
-): OutlierCheck => {
-  const base = {
-    median: centre.median,
-    mad: centre.mad,
-    scale: centre.scale,
-    method,
-    spread: centre.spread,
-    historySize: size,
-    threshold: o.threshold,
-  };
-  const compared = `${centreName} ${show(centre.median)} ${context}`;
-  if (centre.spread === 'none' && value !== centre.median) {
-    const isOutlier = size >= o.minConstantHistory;
-    const reason = isOutlier
-      ? `${show(value)} differs from ${compared}, and the ${size} earlier values did not vary`
-      : `${show(value)} differs from ${compared}, but ${size} earlier values without variation are too few to call it an outlier (${o.minConstantHistory} needed)`;
-    return { ...base, isOutlier, score: null, reason };
-  }
-  const score = centre.scale > 0 ? (value - centre.median) / centre.scale : 0;
-  const isOutlier = Math.abs(score) > o.threshold;
-  const fallback =
-    centre.spread === 'mean-absolute-deviation'
-      ? ' (spread from the mean absolute deviation, as most values equal the median)'
-      : '';
-  const reason =
-    score === 0
-      ? `${show(value)} equals ${compared}`
-      : `${show(value)} is ${Math.abs(score).toFixed(1)} robust deviations ${score > 0 ? 'above' : 'below'} ${compared}${fallback}; the threshold is ${o.threshold}`;
-  return { ...base, isOutlier, score, reason };
-};
-
-/**
- * Judges a value against its earlier values (finite numbers in any order; the caller chooses the window) with the robust
- * z-score. Never flags with fewer than `minHistory` values; see the module policies for a constant history.
- */
-export function robustOutlier(
-  value: number,
-  history: readonly number[],
-  options?: OutlierOptions,
-): OutlierCheck {
-  const o = resolve(options);
-  if (history.length < o.minHistory) return insufficient(history.length, o);
-  return judge({ value, centre: robustSpread(history), size: history.length, method: 'robust-z' }, o, {
-    centreName: 'the median',
-    context: `of the last ${history.length} values`,
-  });
-}
 
 /** One point of a series: a period id and its value, `null` when it is missing. */
 export type SeriesPoint = { period: string; value: number | null };
 
-type Known = { period: Period; value: number };
+type Known = { id: string; period: Period; value: number };
 
-/** The month (1–12) or quarter (1–4) within the year; years have a single slot. */
 const slotOf = (p: Period): number => (p.type === 'month' ? p.month : p.type === 'quarter' ? p.quarter : 0);
 
-type SeasonalCentre = {
-  centre: RobustSpread;
-  size: number;
-  seasonalMedian: number;
-  level: number;
-  years: number;
+type Context = {
+  kind: OutlierValueKind;
+  options: Required<OutlierOptions>;
+  history: HistorySettings;
+  points: Known[];
+  predictions: Prediction[];
+  /** The recording unit of the values before each point (see {@link recordingUnit}). */
+  units: number[];
 };
 
-/** The seasonal baseline and spread, or null when the series cannot support the seasonal method. */
-const seasonalCentre = (
-  target: Period,
-  prior: readonly Known[],
-  recent: readonly Known[],
-  o: Required<OutlierOptions>,
-): SeasonalCentre | null => {
-  const firstYear = Math.max(minPeriodYear, target.year - o.maxSeasonalYears);
-  const bySlot = new Map<number, Known[]>();
-  for (const point of prior) {
-    if (point.period.year < firstYear) continue;
-    const slot = slotOf(point.period);
-    bySlot.set(slot, [...(bySlot.get(slot) ?? []), point]);
-  }
-  const sameSlot = (bySlot.get(slotOf(target)) ?? []).map((p) => p.value);
-  if (sameSlot.length < o.minSeasonalYears) return null;
-  const seasonalMedian = median(sameSlot);
-  // Ratios need a positive baseline; a month that is usually zero is judged by the plain check.
-  if (!(seasonalMedian > 0)) return null;
-  const ratios: number[] = [];
-  for (const point of recent) {
-    const others = (bySlot.get(slotOf(point.period)) ?? [])
-      .filter((p) => p.period.year !== point.period.year)
-      .map((p) => p.value);
-    if (others.length < o.minSeasonalYears - 1) continue;
-    const reference = median(others);
-    if (reference > 0) ratios.push(point.value / reference);
-  }
-  if (ratios.length < o.minHistory) return null;
-  const level = median(ratios.slice(-o.levelWindow));
-  const spread = robustSpread(ratios);
-  return {
-    centre: {
-      median: seasonalMedian * level,
-      mad: seasonalMedian * spread.mad,
-      scale: seasonalMedian * spread.scale,
-      spread: spread.spread,
-    },
-    size: ratios.length,
-    seasonalMedian,
-    level,
-    years: sameSlot.length,
-  };
-};
+/** The squared error of one prediction, clipped at 9 (3 deviations), comparable across series. */
+function comparableLoss(kind: OutlierValueKind, value: number, expected: number, offset: number): number {
+  const z =
+    kind === 'count'
+      ? (value - expected) / Math.sqrt(Math.max(expected, 0.5))
+      : amountErrors(value, expected, offset).log / 0.25;
+  return Math.min(9, z * z);
+}
+
+/** The log-scale offset of amounts: a share of the level, and never below the recording unit. */
+const offsetOf = (c: Context, p: Prediction, seasonal: boolean, unit: number) =>
+  Math.max(unit, c.options.amountOffsetShare * Math.max(0, (seasonal ? p.seasonalLevel : p.level) ?? 0));
 
 /**
- * Judges the value of `period` in a series (any order, one point per period, nulls skipped; points of
- * another period type are ignored) against the values before it. For months and quarters with the same
- * month in at least `minSeasonalYears` earlier years, it uses the seasonal method, so a December that is
- * always high is not flagged; otherwise it runs {@link robustOutlier} on the last `window` values. A period
- * without a value gives `no-value`. Throws a RangeError on an invalid period id.
+ * Whether the seasonal prediction did better than the level alone over the error window before `t` (both
+ * must have predicted at least `minErrors` of the same points).
  */
-export function seasonalOutlier(
-  series: readonly SeriesPoint[],
-  period: string,
-  options?: OutlierOptions,
-): OutlierCheck {
-  const o = resolve(options);
-  const target = toPeriod(period);
-  const points: Known[] = [];
-  for (const point of series) {
-    const parsed = toPeriod(point.period);
-    if (point.value === null || !Number.isFinite(point.value) || parsed.type !== target.type) continue;
-    points.push({ period: parsed, value: point.value });
+function seasonalIsBetter(c: Context, t: number): boolean {
+  if (c.predictions[t]!.seasonal === null) return false;
+  let seasonalLoss = 0;
+  let levelLoss = 0;
+  let compared = 0;
+  for (let j = Math.max(0, t - c.history.errorWindow); j < t; j++) {
+    const p = c.predictions[j]!;
+    if (p.seasonal === null || p.level === null) continue;
+    const value = c.points[j]!.value;
+    seasonalLoss += comparableLoss(c.kind, value, p.seasonal, offsetOf(c, p, true, c.units[t]!));
+    levelLoss += comparableLoss(c.kind, value, p.level, offsetOf(c, p, false, c.units[t]!));
+    compared++;
   }
-  const current = points.find((p) => comparePeriods(p.period, target) === 0);
-  if (!current) {
+  return compared >= c.history.minErrors && seasonalLoss < levelLoss;
+}
+
+/** Errors of one predictor over the window before `t`: (value, expected, offset) where it predicted. */
+function pastErrors(c: Context, t: number, seasonal: boolean): Array<PastError & { offset: number }> {
+  const errors: Array<PastError & { offset: number }> = [];
+  for (let j = Math.max(0, t - c.history.errorWindow); j < t; j++) {
+    const p = c.predictions[j]!;
+    const expected = seasonal ? p.seasonal : p.level;
+    if (expected === null) continue;
+    errors.push({ value: c.points[j]!.value, expected, offset: offsetOf(c, p, seasonal, c.units[t]!) });
+  }
+  return errors;
+}
+
+/** Rounds an expected value or a range bound for people: whole counts, three significant digits otherwise. */
+export function roundForReading(x: number, kind: OutlierValueKind): number {
+  if (kind === 'count') return Math.round(x);
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x))));
+  return Number(x.toFixed(Math.min(digits, 6)));
+}
+
+type Judged = Pick<
+  OutlierVerdict,
+  'isOutlier' | 'finding' | 'expected' | 'usualLow' | 'usualHigh' | 'probability' | 'score'
+>;
+
+function judgeCount(c: Context, value: number, expected: number, errors: readonly PastError[]): Judged {
+  const o = c.options;
+  const dispersion = countDispersion(errors);
+  const tail = countTail(value, expected, dispersion, o.tailProbability);
+  // The smallest count that would be flagged high, and the largest flagged low, with the material floors.
+  const firstHigh = Math.max(
+    tail.usualHigh + 1,
+    Math.ceil(Math.max(expected + o.minUnits, expected * (1 + o.minRelativeChange)) - 1e-9),
+  );
+  const lastLow = Math.min(
+    tail.usualLow - 1,
+    Math.floor(Math.min(expected - o.minUnits, expected / (1 + o.minRelativeChange)) + 1e-9),
+  );
+  const higher = value >= firstHigh;
+  const lower = value <= lastLow;
+  const probability = value >= expected ? tail.upper : tail.lower;
+  const deviate = probability > 0 ? normalThreshold(Math.min(0.5, probability)) : Infinity;
+  return {
+    isOutlier: higher || lower,
+    finding: higher ? 'higher' : lower ? 'lower' : null,
+    expected,
+    usualLow: Math.max(0, lastLow + 1),
+    usualHigh: firstHigh - 1,
+    probability,
+    score: value >= expected ? deviate : -deviate,
+  };
+}
+
+/**
+ * Amounts: unusual only when unusual on both the relative and the log scale, each against the spread of its
+ * own past errors. Whether an amount's noise is additive (symmetric) or multiplicative (skewed, as seizures
+ * often are) is not known in advance; requiring both keeps either kind from raising warnings in its long tail.
+ */
+function judgeAmount(
+  c: Context,
+  value: number,
+  expected: number,
+  offset: number,
+  unit: number,
+  errors: ReadonlyArray<PastError & { offset: number }>,
+): Judged {
+  const o = c.options;
+  const past = errors.map((e) => amountErrors(e.value, e.expected, e.offset));
+  const relativeSpread = robustSpread(past.map((e) => e.relative));
+  const logSpread = robustSpread(past.map((e) => e.log));
+  const limit = normalThreshold(o.tailProbability);
+  const now = amountErrors(value, expected, offset);
+  const relativeScore = now.relative / relativeSpread;
+  const logScore = now.log / logSpread;
+  const score = Math.sign(logScore) * Math.min(Math.abs(relativeScore), Math.abs(logScore));
+  const base = Math.max(0, expected) + offset;
+  const highBound = Math.max(
+    base * Math.exp(limit * logSpread) - offset,
+    expected + limit * relativeSpread * base,
+    expected * (1 + o.minRelativeChange),
+    expected + o.minUnits * unit,
+  );
+  const lowBound = Math.min(
+    base * Math.exp(-limit * logSpread) - offset,
+    expected - limit * relativeSpread * base,
+    expected / (1 + o.minRelativeChange),
+    expected - o.minUnits * unit,
+  );
+  const higher = value > highBound;
+  const lower = value < lowBound;
+  return {
+    isOutlier: higher || lower,
+    finding: higher ? 'higher' : lower ? 'lower' : null,
+    expected,
+    usualLow: Math.max(0, lowBound),
+    usualHigh: highBound,
+    probability: normalTail(score),
+    score,
+  };
+}
+
+const noFindings: Judged = {
+  isOutlier: false,
+  finding: null,
+  expected: null,
+  usualLow: null,
+  usualHigh: null,
+  probability: null,
+  score: null,
+};
+
+/** The verdict on point `t` of the context. */
+function verdictAt(c: Context, t: number, nonZeroBefore: number): OutlierVerdict {
+  const point = c.points[t]!;
+  const base = {
+    period: point.id,
+    value: point.value,
+    kind: c.kind,
+    historySize: t,
+    seasonalYears: 0,
+    slot: point.period.type === 'year' ? null : slotOf(point.period),
+    periodType: point.period.type,
+    tailProbability: c.options.tailProbability,
+  };
+  if (t < c.history.minHistory) return { ...base, ...noFindings, method: 'insufficient-history' };
+  if (nonZeroBefore === 0) {
+    const floor = c.options.minUnits * c.units[t]!;
+    const isOutlier = point.value >= floor;
     return {
-      isOutlier: false,
-      score: null,
-      median: null,
-      mad: null,
-      scale: null,
-      method: 'no-value',
-      spread: null,
-      historySize: 0,
-      threshold: o.threshold,
-      reason: `There is no value for ${formatPeriod(target)}`,
+      ...base,
+      ...noFindings,
+      method: 'always-none',
+      isOutlier,
+      finding: isOutlier ? 'first-value' : null,
+      expected: 0,
     };
   }
-  const prior = points
-    .filter((p) => comparePeriods(p.period, target) < 0)
-    .sort((a, b) => comparePeriods(a.period, b.period));
-  const recent = prior.slice(-o.window);
-  const seasonal = target.type === 'year' ? null : seasonalCentre(target, prior, recent, o);
-  if (seasonal) {
-    return judge(
-      { value: current.value, centre: seasonal.centre, size: seasonal.size, method: 'seasonal' },
-      o,
-      {
-        centreName: 'the seasonal baseline',
-        context: `(the median ${show(seasonal.seasonalMedian)} of the same ${target.type} in ${seasonal.years} earlier years times the recent level ${show(seasonal.level)})`,
-      },
-    );
+  if (nonZeroBefore < c.options.minNonZero) return { ...base, ...noFindings, method: 'sparse-history' };
+  const seasonal = seasonalIsBetter(c, t);
+  const prediction = c.predictions[t]!;
+  const predicted = seasonal ? prediction.seasonal : prediction.level;
+  const errors = pastErrors(c, t, seasonal);
+  if (predicted === null || errors.length < c.history.minErrors)
+    return { ...base, ...noFindings, method: 'insufficient-history' };
+  const method = seasonal ? 'seasonal' : 'level';
+  const seasonalYears = seasonal ? prediction.seasonalYears : 0;
+  if (c.kind === 'count') {
+    // A level of 0 from a window of zeros would make any count impossible: half a count over the window.
+    const expected = Math.max(predicted, 0.5 / baselineSettings[point.period.type].levelWindow);
+    return { ...base, seasonalYears, method, ...judgeCount(c, point.value, expected, errors) };
   }
-  return robustOutlier(
-    current.value,
-    recent.map((p) => p.value),
-    o,
-  );
+  const unit = c.units[t]!;
+  const offset = offsetOf(c, prediction, seasonal, unit);
+  const judged = judgeAmount(c, point.value, predicted, offset, unit, errors);
+  return { ...base, seasonalYears, method, ...judged };
+}
+
+/** Powers of ten a recording unit can be, coarsest first. */
+const unitCandidates = [1000, 100, 10, 1, 0.1, 0.01, 0.001, 0.0001, 0.00001, 0.000001];
+
+/**
+ * The recording unit of one value: the coarsest power of ten (1000 down to 0.000001) it is a whole multiple
+ * of; Infinity for 0, which fits any unit. Values finer than a millionth count as written to a millionth.
+ */
+export function recordingUnit(value: number): number {
+  if (value === 0) return Infinity;
+  for (const unit of unitCandidates) {
+    const units = Math.abs(value) / unit;
+    if (Math.abs(units - Math.round(units)) <= 1e-6 * Math.max(1, units)) return unit;
+  }
+  return unitCandidates[unitCandidates.length - 1]!;
+}
+
+/** For each point, the recording unit of the values before it: the finest unit any of them needs (1 at first). */
+function unitsBefore(values: readonly number[]): number[] {
+  let finest = Infinity;
+  return values.map((value) => {
+    const before = Number.isFinite(finest) ? finest : 1;
+    finest = Math.min(finest, recordingUnit(value));
+    return before;
+  });
+}
+
+/** Known points of one period type, in period order. */
+function knownPoints(series: readonly SeriesPoint[], type: PeriodType): Known[] {
+  const points: Known[] = [];
+  for (const point of series) {
+    if (point.value === null || !Number.isFinite(point.value)) continue;
+    const period = toPeriod(point.period);
+    if (period.type === type) points.push({ id: point.period, period, value: point.value });
+  }
+  return points.sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+/**
+ * The verdict on every known value of a series (any order, one point per period, nulls skipped; points of
+ * another period type than `type` are ignored), each judged against the values before it only. Keyed by
+ * period id. Throws a RangeError on an invalid period id.
+ */
+export function outlierVerdicts(
+  series: readonly SeriesPoint[],
+  type: PeriodType,
+  kind: OutlierValueKind,
+  options?: OutlierOptions,
+): Map<string, OutlierVerdict> {
+  const points = knownPoints(series, type);
+  const history = historySettings[type];
+  const baseline: BaselinePoint[] = points.map((p) => ({
+    year: p.period.year,
+    slot: type === 'year' ? 0 : slotOf(p.period) - 1,
+    value: p.value,
+  }));
+  const context: Context = {
+    kind,
+    options: { ...defaultOutlierOptions, ...options },
+    history,
+    points,
+    predictions: predictSeries(baseline, history.slots, baselineSettings[type]),
+    units: kind === 'count' ? points.map(() => 1) : unitsBefore(points.map((p) => p.value)),
+  };
+  const verdicts = new Map<string, OutlierVerdict>();
+  let nonZero = 0;
+  points.forEach((point, t) => {
+    verdicts.set(point.id, verdictAt(context, t, nonZero));
+    if (point.value !== 0) nonZero++;
+  });
+  return verdicts;
+}
+
+/**
+ * The verdict on the value of `period` in a series, judged against the values before it (see
+ * {@link outlierVerdicts}); `no-value` when the period has none.
+ */
+export function outlierVerdict(
+  series: readonly SeriesPoint[],
+  period: string,
+  kind: OutlierValueKind,
+  options?: OutlierOptions,
+): OutlierVerdict {
+  const target = toPeriod(period);
+  const before = series.filter((p) => comparePeriods(toPeriod(p.period), target) <= 0);
+  const verdict = outlierVerdicts(before, target.type, kind, options).get(period);
+  if (verdict) return verdict;
+  return {
+    period,
+    value: null,
+    kind,
+    ...noFindings,
+    method: 'no-value',
+    historySize: 0,
+    seasonalYears: 0,
+    slot: target.type === 'year' ? null : slotOf(target),
+    periodType: target.type,
+    tailProbability: options?.tailProbability ?? defaultOutlierOptions.tailProbability,
+  };
 }

@@ -278,22 +278,25 @@ export function createValueRepository(db: Executor) {
         .execute();
     },
 
-    /** Values of some elements in one territory whose periods start between two days (both included). */
+    /**
+     * Values of some elements in one territory whose periods start between two days (both included; no
+     * lower bound when `fromStart` is null: the whole history, as the outlier checks need).
+     */
     listSeries(
       elementIds: readonly string[],
       territoryId: string,
-      fromStart: string,
+      fromStart: string | null,
       toStart: string,
     ): Promise<SeriesRecord[]> {
       if (elementIds.length === 0) return Promise.resolve([]);
-      return db
+      let query = db
         .selectFrom('dataValue')
         .select(['dataElementId', 'disaggregation', 'period', 'value'])
         .where('dataElementId', 'in', elementIds)
         .where('territoryId', '=', territoryId)
-        .where('periodStart', '>=', fromStart)
-        .where('periodStart', '<=', toStart)
-        .execute();
+        .where('periodStart', '<=', toStart);
+      if (fromStart !== null) query = query.where('periodStart', '>=', fromStart);
+      return query.execute();
     },
 
     /** Each element's total over its disaggregations in one territory and period (elements with values only). */

@@ -430,12 +430,22 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
           value: 10 + ((year + month) % 3),
         });
     await t.container.services.values.applyValues(systemActor('test'), series, 'api');
-    const spike = (
+    // A count of 19 against about 11 is ordinary Poisson noise (P ≈ 2 %); 40 is not.
+    const noise = (
       await put(admin, { ...c, period: '2021-01', disaggregation: 'cocaine', value: 19 })
     ).json<SaveValueResponse>();
+    expect(noise.checks.filter((x) => x.kind === 'outlier')).toEqual([]);
+    const spike = (
+      await put(admin, { ...c, period: '2021-01', disaggregation: 'cocaine', value: 40 })
+    ).json<SaveValueResponse>();
     const outlier = spike.checks.find((x) => x.kind === 'outlier');
-    expect(outlier).toMatchObject({ disaggregation: 'cocaine', importance: 'medium' });
-    expect(outlier?.message).toContain('19');
+    expect(outlier).toMatchObject({
+      disaggregation: 'cocaine',
+      importance: 'medium',
+      localised: { params: { value: 40 } },
+      outlier: { finding: 'higher', model: 'count', historySize: 36 },
+    });
+    expect(outlier?.message).toContain('40 against about 11');
     const normal = (
       await put(admin, { ...c, period: '2021-01', disaggregation: 'cocaine', value: 11 })
     ).json<SaveValueResponse>();

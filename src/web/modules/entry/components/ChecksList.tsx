@@ -3,13 +3,18 @@ import { IconAlertTriangle, IconCircleX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { EntryForm } from '#shared/contracts/data-values.contract';
 import { localName } from '#web/lib/format';
+import { useServerText } from '#web/lib/messages';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { checkTone } from '../entry-grid';
 
-/** Every failing check of the form with its reason: bounds in red, rules and outliers in orange. */
+/**
+ * Every failing check of the form with its reason in the interface language (the server's catalogue message
+ * where it sends one, else its English text): bounds in red, rules and outliers in orange.
+ */
 export function ChecksList({ form }: { form: EntryForm }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const serverText = useServerText();
   if (form.checks.length === 0) return null;
   const elements = new Map(form.elements.map((e) => [e.id, e]));
   return (
@@ -47,7 +52,7 @@ export function ChecksList({ form }: { form: EntryForm }) {
                 {where ? ` · ${where}` : ''}:{' '}
               </Text>
               <Text size="sm" span c={tone === 'error' ? 'red.8' : 'orange.9'}>
-                {check.message}
+                {serverText(check)}
               </Text>
             </List.Item>
           );
