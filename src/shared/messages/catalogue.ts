@@ -69,3 +69,8 @@ export function hasMessage(key: string): key is MessageKey {
 export function described(message: Message): { message: string; localised: Message } {
   return { message: renderMessage(message, 'en'), localised: message };
 }
+
+/** The name of a unit code in a language (`kg` → `кг`); a stored unit that is not a code is shown as it is. */
+export function unitName(unit: string, locale: Locale): string {
+  return renderMessage({ key: `unit.${unit}` }, locale, unit);
+}

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as createFoundation from './202611241900_create_foundation';
 import * as createIndicatorCatalogue from './202611242100_create_indicator_catalogue';
 import * as createDataValues from './202611242200_create_data_values';
+import * as normaliseUnitCodes from './202612031830_normalise_unit_codes';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
   '202611241900_create_foundation': createFoundation,
   '202611242100_create_indicator_catalogue': createIndicatorCatalogue,
   '202611242200_create_data_values': createDataValues,
+  '202612031830_normalise_unit_codes': normaliseUnitCodes,
 };

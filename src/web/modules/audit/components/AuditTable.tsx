@@ -1,7 +1,7 @@
 import { Badge, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '#shared/contracts/audit.contract';
-import { formatDateTime } from '#web/lib/format';
+import { formatDateTime } from '#shared/format/locale-format';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
 import { JsonDiffDetail, JsonDiffSummary } from '#web/ui/JsonDiff';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';

@@ -22,6 +22,8 @@ import { CatalogueFormFooter } from './CatalogueFormFooter';
 import { CatalogueIdentityFields } from './CatalogueIdentityFields';
 import { emptyName, isNameFilled, trimmedName } from './LocalisedNameFields';
 import { ValueBoundsSection } from './ValueBoundsSection';
+import { isUnitCode } from '#shared/domain/unit';
+import { UnitSelect } from './UnitSelect';
 
 type DataElementFormModalProps = {
   /** The element to edit, or null to add one. */
@@ -90,7 +92,7 @@ export function DataElementFormModal({ element, catalogue, agencies, onClose }: 
     (element !== null || isCodeValid) &&
     isNameFilled(form.name) &&
     form.agencyId !== '' &&
-    form.unit.trim() !== '' &&
+    isUnitCode(form.unit) &&
     form.categoryComboId !== '';
 
   const aggregationOptions = aggregations.map((value) => ({
@@ -150,15 +152,7 @@ export function DataElementFormModal({ element, catalogue, agencies, onClose }: 
               required
               error={fieldError('agencyId')}
             />
-            <TextInput
-              label={t('catalogue.fields.unit')}
-              placeholder={t('catalogue.unitHint')}
-              value={form.unit}
-              onChange={(event) => set('unit', event.currentTarget.value)}
-              required
-              maxLength={100}
-              error={fieldError('unit')}
-            />
+            <UnitSelect value={form.unit} onChange={(unit) => set('unit', unit)} error={fieldError('unit')} />
             <Select
               label={t('catalogue.fields.disaggregation')}
               data={catalogue.categoryCombos.map((c) => ({ value: c.id, label: localName(c.name, locale) }))}

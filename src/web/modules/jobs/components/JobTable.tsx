@@ -1,7 +1,7 @@
 import { Code, Group, Progress, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '#shared/contracts/jobs.contract';
-import { formatDateTime, formatPercent } from '#web/lib/format';
+import { formatDateTime, formatPercent } from '#shared/format/locale-format';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { JobResult } from './JobResult';
