@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Divider, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Divider, Modal, Select, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Agency } from '#shared/contracts/agencies.contract';
