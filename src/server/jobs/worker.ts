@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import { Value } from 'typebox/value';
 import type { Executor } from '#server/db/transaction';
+import { msg, renderMessage } from '#shared/messages/catalogue';
 import { AppError } from '#server/lib/app-error';
 import { createJobRepository } from './job.repository';
 import type { JobDefinition } from './job-definition';
@@ -56,9 +57,8 @@ export function createWorker(options: WorkerOptions): Worker {
       definition.version !== job.version ||
       !Value.Check(definition.payloadSchema, job.payload)
     ) {
-      await finish('failed', {
-        lastError: `No handler for ${job.name} v${job.version}, or its payload does not match the schema`,
-      });
+      const failure = msg('job.failure.no_handler', { name: job.name, version: job.version });
+      await finish('failed', { lastError: renderMessage(failure, 'en'), result: { localised: failure } });
       return true;
     }
     const heartbeat = setInterval(
@@ -88,7 +88,12 @@ export function createWorker(options: WorkerOptions): Worker {
       const message = error instanceof Error ? error.message : String(error);
       const result =
         error instanceof AppError
-          ? { code: error.code, message: error.message, details: error.details ?? null }
+          ? {
+              code: error.code,
+              message: error.message,
+              localised: error.localised,
+              details: error.details ?? null,
+            }
           : undefined;
       await finish(outcome.status, {
         lastError: message,

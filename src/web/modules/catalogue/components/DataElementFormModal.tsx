@@ -33,7 +33,9 @@ type DataElementFormModalProps = {
   onClose: () => void;
 };
 
-type FormState = Omit<CreateDataElementRequest, 'description' | 'categoryComboId'> & {
+type FormState = Omit<CreateDataElementRequest, 'description' | 'categoryComboId' | 'unit'> & {
+  /** A unit code, '' before one is picked, or a unit typed by hand in an older version. */
+  unit: string;
   description: string;
   categoryComboId: string;
   isActive: boolean;
@@ -103,10 +105,11 @@ export function DataElementFormModal({ element, catalogue, agencies, onClose }: 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { code, isActive, ...rest } = form;
+    if (!isUnitCode(form.unit)) return;
     const common = {
       ...rest,
       name: trimmedName(form.name),
-      unit: form.unit.trim(),
+      unit: form.unit,
       description: form.description.trim(),
     };
     const done = () => {

@@ -77,10 +77,11 @@ export function IndicatorFormModal({ indicator, onClose }: IndicatorFormModalPro
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!isUnitCode(form.unit)) return;
     const common = {
       name: trimmedName(form.name),
       description: form.description.trim(),
-      unit: form.unit.trim(),
+      unit: form.unit,
       direction: form.direction,
       decimals: form.decimals,
     };
