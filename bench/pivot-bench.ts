@@ -3,7 +3,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { ExplorerQuery } from '#shared/contracts/explorer.contract';
 import type { Executor } from '#server/db/transaction';
 import { systemActor } from '#server/lib/actor';
-import { demoCombos } from '#server/modules/data-values/demo.rules';
+import { demoCombos } from '#server/modules/demo-data/demo.rules';
 import { dbLabel, type BenchRow } from './data-benches';
 import { ms, percentile, startBenchApp, timed, type BenchApp, type DbKind } from './harness';
 

@@ -10,19 +10,19 @@ import { createAuthService, type AuthService } from './modules/auth/auth.service
 import { createBackupService, type BackupService } from './modules/backup/backup.service';
 import { createUserService, type UserService } from './modules/auth/user.service';
 import { createFileService, type FileService } from './modules/files/file.service';
-import { createExplorerService, type ExplorerService } from './modules/data-values/explorer.service';
-import { createApprovalService, type ApprovalService } from './modules/data-values/approval.service';
+import { createExplorerService, type ExplorerService } from './modules/explorer/explorer.service';
+import { createApprovalService, type ApprovalService } from './modules/approvals/approval.service';
 import {
   createCompletenessService,
   type CompletenessService,
-} from './modules/data-values/completeness.service';
-import { createDemoJobs } from './modules/data-values/demo.jobs';
-import { createDemoService, type DemoService } from './modules/data-values/demo.service';
-import { createBoundService, type BoundService } from './modules/data-values/bound.service';
-import { createValueService, type ValueService } from './modules/data-values/value.service';
-import { createImportService, type ImportService } from './modules/data-values/import.service';
-import { createImportJobs } from './modules/data-values/import.jobs';
-import { createTemplateService, type TemplateService } from './modules/data-values/template.service';
+} from './modules/approvals/completeness.service';
+import { createDemoJobs } from './modules/demo-data/demo.jobs';
+import { createDemoService, type DemoService } from './modules/demo-data/demo.service';
+import { createBoundService, type BoundService } from './modules/values/bound.service';
+import { createValueService, type ValueService } from './modules/values/value.service';
+import { createImportService, type ImportService } from './modules/imports/import.service';
+import { createImportJobs } from './modules/imports/import.jobs';
+import { createTemplateService, type TemplateService } from './modules/imports/template.service';
 import { createCatalogueService, type CatalogueService } from './modules/indicators/catalogue.service';
 import { createJobService, type JobService } from './modules/jobs/job.service';
 import { createTerritoryJobs } from './modules/territories/territory.jobs';

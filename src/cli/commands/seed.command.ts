@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { DemoScope } from '#server/modules/data-values/demo.types';
+import type { DemoScope } from '#server/modules/demo-data/demo.types';
 import type { CliRuntime } from '../cli-runtime';
 import { createProgressBar } from '../progress';
 

@@ -4,7 +4,7 @@ import type { Catalogue } from '#shared/contracts/catalogue.contract';
 import type { Territory } from '#shared/contracts/territories.contract';
 import { systemActor } from '#server/lib/actor';
 import { createTestApp, type TestApp } from '#server/test/test-app';
-import type { ValueWrite } from './data-values.types';
+import type { ValueWrite } from './values.types';
 
 // The batch write path compares writes with stored cells and applies the difference inside the database;
 // these tests pin its semantics: what counts as a change, what each change stores and logs.

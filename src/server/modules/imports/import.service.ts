@@ -12,7 +12,7 @@ import type { FileService } from '../files/file.service';
 import type { CatalogueService } from '../indicators/catalogue.service';
 import type { JobService } from '../jobs/job.service';
 import type { TerritoryService } from '../territories/territory.service';
-import type { ValueWrite, WriteSource, WriteSummary } from './data-values.types';
+import type { ValueWrite, WriteSource, WriteSummary } from '../values/values.types';
 import {
   flatEntries,
   flatHeaderProblems,

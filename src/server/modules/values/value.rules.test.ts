@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ValueWrite } from './data-values.types';
+import type { ValueWrite } from './values.types';
 import {
   canRead,
   canWrite,

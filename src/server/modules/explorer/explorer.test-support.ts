@@ -3,7 +3,7 @@ import type { Territory } from '#shared/contracts/territories.contract';
 import { systemActor } from '#server/lib/actor';
 import { uniqueName } from '#server/test/factories';
 import type { TestApp } from '#server/test/test-app';
-import type { ValueWrite } from './data-values.types';
+import type { ValueWrite } from '../values/values.types';
 
 const name = { ky: 'Сыноо', ru: 'Тест', en: 'Test' };
 const code = (prefix: string) => uniqueName(prefix).replace(/\W/g, '_').toLowerCase();

@@ -1,7 +1,7 @@
 import type { ValueCheck } from '#shared/contracts/data-values.contract';
 import type { importances, ruleOperators } from '#shared/contracts/catalogue.contract';
 import { evaluate, parseFormula, referencesOf } from '../indicators/formula.rules';
-import { seasonalOutlier, type SeriesPoint } from '../indicators/outliers.rules';
+import { seasonalOutlier, type SeriesPoint } from './outliers.rules';
 import { showNumber } from './value.rules';
 
 /**

@@ -38,7 +38,7 @@ import {
   type ExportGrid,
   type TerritoryNode,
 } from './explorer.rules';
-import { scopeOf } from './value.rules';
+import { scopeOf } from '../values/value.rules';
 
 export type ExplorerService = ReturnType<typeof createExplorerService>;
 export type ExplorerFile = { filename: string; contentType: string; data: Buffer };

@@ -17,12 +17,12 @@ import { AppError } from '#server/lib/app-error';
 import type { AgencyService } from '../agencies/agency.service';
 import type { AuditService } from '../audit/audit.service';
 import type { CatalogueService } from '../indicators/catalogue.service';
-import { deadlineOf, defaultDeadlinePolicy } from '../indicators/completeness.rules';
+import { deadlineOf, defaultDeadlinePolicy } from '../approvals/completeness.rules';
 import type { TerritoryService } from '../territories/territory.service';
 import { createBoundRepository } from './bound.repository';
 import { boundChecks } from './check.rules';
 import { formChecks } from './check.service';
-import type { ValueWrite, WriteSource, WriteSummary } from './data-values.types';
+import type { ValueWrite, WriteSource, WriteSummary } from './values.types';
 import { presentHistoryEntry, presentValue } from './value.presenter';
 import { createValueRepository, type CellWrite, type ChangedCell } from './value.repository';
 import {

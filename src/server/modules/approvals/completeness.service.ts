@@ -23,7 +23,7 @@ import {
   type CompletenessDimension,
   type CompletenessRow as ReportRow,
   type CompletenessSummary,
-} from '../indicators/completeness.rules';
+} from './completeness.rules';
 import type { TerritoryService } from '../territories/territory.service';
 import type { ApprovalService } from './approval.service';
 import { createCompletenessRepository } from './completeness.repository';

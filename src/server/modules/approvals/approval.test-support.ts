@@ -3,7 +3,7 @@ import type { DataElement } from '#shared/contracts/catalogue.contract';
 import { systemActor } from '#server/lib/actor';
 import { uniqueName } from '#server/test/factories';
 import type { TestApp } from '#server/test/test-app';
-import { createValueRepository } from './value.repository';
+import { createValueRepository } from '../values/value.repository';
 
 const name = { ky: 'Сыноо', ru: 'Тест', en: 'Test' };
 

@@ -12,7 +12,7 @@ import {
   type DemoPoint,
   type GenerateDemoSeriesInput,
 } from './demo-series.rules';
-import { seasonalOutlier } from './outliers.rules';
+import { seasonalOutlier } from '../values/outliers.rules';
 
 const monthIds = (from: string, to: string) => periodsBetween(toPeriod(from), toPeriod(to)).map(formatPeriod);
 const demoMonths = monthIds('2015-01', '2025-12');

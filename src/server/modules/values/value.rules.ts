@@ -1,7 +1,7 @@
 import type { ApprovalStatus, ValueFlag } from '#shared/contracts/data-values.contract';
 import type { Role } from '#shared/domain/access';
 import { parsePeriod, type PeriodType } from '#shared/domain/period';
-import type { ValueWrite, WriteSummary } from './data-values.types';
+import type { ValueWrite, WriteSummary } from './values.types';
 
 /**
  * Who may write and read which values. `agencyId` null: any agency's elements; `territoryIds` null: any

@@ -6,7 +6,7 @@ import {
   hashSeed,
   type DemoNoise,
   type SeasonalityKind,
-} from '../indicators/demo-series.rules';
+} from './demo-series.rules';
 
 /**
  * What `kuzot seed --demo` generates, as pure functions: which series exist (element × reporting territory ×

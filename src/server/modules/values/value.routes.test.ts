@@ -12,7 +12,7 @@ import type { Territory } from '#shared/contracts/territories.contract';
 import { systemActor, type Actor } from '#server/lib/actor';
 import { signedInUser, unknownId } from '#server/test/factories';
 import { createTestApp, type Session, type TestApp } from '#server/test/test-app';
-import type { ValueWrite } from './data-values.types';
+import type { ValueWrite } from './values.types';
 
 describe('data values: entry form, saving, history, scope, locks, batches', () => {
   let t: TestApp;

@@ -17,11 +17,11 @@ import type { AgencyService } from '../agencies/agency.service';
 import type { AuditService } from '../audit/audit.service';
 import type { UserService } from '../auth/user.service';
 import type { CatalogueService } from '../indicators/catalogue.service';
-import { deadlineOf, defaultDeadlinePolicy, isOnTime } from '../indicators/completeness.rules';
+import { deadlineOf, defaultDeadlinePolicy, isOnTime } from './completeness.rules';
 import type { TerritoryService } from '../territories/territory.service';
 import { createApprovalRepository, type ApprovalKey } from './approval.repository';
 import { transition, type ApprovalStep } from './approval.rules';
-import { canWrite, scopeOf, type ValueScope } from './value.rules';
+import { canWrite, scopeOf, type ValueScope } from '../values/value.rules';
 
 export type ApprovalService = ReturnType<typeof createApprovalService>;
 

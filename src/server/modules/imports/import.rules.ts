@@ -3,7 +3,7 @@ import type { LocalisedName } from '#shared/contracts/common.contract';
 import { valueFlags, type ValueFlag } from '#shared/contracts/data-values.contract';
 import type { ImportProblem, Territory } from '#shared/contracts/territories.contract';
 import { parsePeriod } from '#shared/domain/period';
-import type { ValueWrite } from './data-values.types';
+import type { ValueWrite } from '../values/values.types';
 
 /** Columns of a flat value file (CSV, XLSX, and the JSON fields by other names). */
 export const flatColumns = [
