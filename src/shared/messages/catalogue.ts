@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/locale';
 import { accountMessages } from './account.messages';
+import { auditMessages } from './audit.messages';
 import { errorMessages } from './error.messages';
 import { formulaMessages } from './formula.messages';
 import { jobMessages } from './job.messages';
@@ -24,6 +25,7 @@ export const messageCatalogue = {
   ...territoryMessages,
   ...accountMessages,
   ...formulaMessages,
+  ...auditMessages,
 };
 
 type Catalogue = typeof messageCatalogue;
