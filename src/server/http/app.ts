@@ -194,10 +194,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       const allowed = routeTable.methodsOf(request.url.split('?')[0] ?? '');
       if (allowed.length > 0) {
-        return reply
-          .status(405)
-          .header('allow', allowed.join(', '))
-          .send(errorBody('METHOD_NOT_ALLOWED'));
+        return reply.status(405).header('allow', allowed.join(', ')).send(errorBody('METHOD_NOT_ALLOWED'));
       }
       return reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
     }

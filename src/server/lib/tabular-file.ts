@@ -61,8 +61,7 @@ async function readXlsx(data: Buffer): Promise<TabularFile> {
 
 function readCsv(data: Buffer): TabularFile {
   const text = data.toString('utf8');
-  if (text.includes('\uFFFD'))
-    throw new AppError('FILE_UNREADABLE', msg('file.csv_not_utf8'));
+  if (text.includes('\uFFFD')) throw new AppError('FILE_UNREADABLE', msg('file.csv_not_utf8'));
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   // Spreadsheets in Russian and Kyrgyz locales save CSV with semicolons.
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';

@@ -1,5 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { isoDateTimeSchema, localisedMessageSchema, localisedNameSchema, uuidSchema } from './common.contract';
+import {
+  isoDateTimeSchema,
+  localisedMessageSchema,
+  localisedNameSchema,
+  uuidSchema,
+} from './common.contract';
 import { territoryLevels } from '../domain/territory-level';
 
 export const territoryLevelSchema = Type.Enum([...territoryLevels]);

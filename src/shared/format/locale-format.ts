@@ -119,7 +119,11 @@ function toDate(value: string | Date): Date | null {
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(locale: Locale, withTime: boolean, timeZone: string | undefined): Intl.DateTimeFormat {
+function dateTimeFormat(
+  locale: Locale,
+  withTime: boolean,
+  timeZone: string | undefined,
+): Intl.DateTimeFormat {
   const key = `${locale}|${withTime}|${timeZone ?? ''}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
@@ -128,8 +132,20 @@ function dateTimeFormat(locale: Locale, withTime: boolean, timeZone: string | un
       : {};
     format =
       locale === 'en'
-        ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', ...time, timeZone })
-        : new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', ...time, timeZone });
+        ? new Intl.DateTimeFormat('en-GB', {
+            day: 'numeric',
+            month: 'short',
+            year: 'numeric',
+            ...time,
+            timeZone,
+          })
+        : new Intl.DateTimeFormat('ru-RU', {
+            day: '2-digit',
+            month: '2-digit',
+            year: 'numeric',
+            ...time,
+            timeZone,
+          });
     dateTimeFormats.set(key, format);
   }
   return format;

@@ -409,7 +409,14 @@ describe('explorer routes', () => {
       'Value',
       'Same period last year',
     ]);
-    expect(sheet.getRow(2).values).toEqual([undefined, 'January 2014', 'Test (cases)', oblast.name.en, 111, 7]);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      'January 2014',
+      'Test (cases)',
+      oblast.name.en,
+      111,
+      7,
+    ]);
     expect(sheet.getCell('D3').value).toBe(22);
     expect(sheet.getCell('D3').note).toBeDefined();
     expect(sheet.getCell('E3').value).toBeNull();

@@ -247,7 +247,9 @@ describe('pivot', () => {
       ['Territory', 'A (cases)', 'A (cases)'],
     ]);
     // Units and periods are written in the export's language.
-    expect(exportGrid(result(), { rows: ['territory'], columns: ['period', 'item'] }, 'ky').headerLines).toEqual([
+    expect(
+      exportGrid(result(), { rows: ['territory'], columns: ['period', 'item'] }, 'ky').headerLines,
+    ).toEqual([
       ['', '2024-ж. январь', '2024-ж. февраль'],
       ['Аймак', 'A (учур)', 'A (учур)'],
     ]);

@@ -138,11 +138,13 @@ export function validatePopulationRows(
     const source = (cells.source ?? '').trim();
     if (source.length < 3) problem('source', msg('population.source_missing'));
     const isEstimate = parseFlag(cells.is_estimate ?? '');
-    if (isEstimate === 'invalid') problem('is_estimate', msg('population.flag_invalid', { text: cells.is_estimate ?? '' }));
+    if (isEstimate === 'invalid')
+      problem('is_estimate', msg('population.flag_invalid', { text: cells.is_estimate ?? '' }));
 
     const key = `${code}/${yearText}`;
     const first = seen.get(key);
-    if (first !== undefined) problem('year', msg('population.duplicate_row', { row: first, code, year: yearText }));
+    if (first !== undefined)
+      problem('year', msg('population.duplicate_row', { row: first, code, year: yearText }));
     else seen.set(key, row);
 
     rows.push({ row, code, year, ...counts, source, isEstimate: isEstimate === true });

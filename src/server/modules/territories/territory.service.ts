@@ -73,7 +73,11 @@ export function createTerritoryService(deps: {
         if (!territoryId)
           throw new AppError('IMPORT_INVALID', undefined, {
             problems: [
-              { row: row.row, column: 'code', ...described(msg('population.code_unknown', { code: row.code })) },
+              {
+                row: row.row,
+                column: 'code',
+                ...described(msg('population.code_unknown', { code: row.code })),
+              },
             ],
           });
         const existing = await territories.findPopulation(territoryId, row.year);
@@ -314,11 +318,9 @@ export function createTerritoryService(deps: {
     async startPopulationImport(actor: Actor, file: IncomingFile): Promise<PopulationImportAccepted> {
       const { rows, problems } = await validate(deps.tx.executor, file);
       if (problems.length > 0)
-        throw new AppError(
-          'IMPORT_INVALID',
-          msg('population.file_invalid', { count: problems.length }),
-          { problems },
-        );
+        throw new AppError('IMPORT_INVALID', msg('population.file_invalid', { count: problems.length }), {
+          problems,
+        });
       const jobId = await deps.tx.run(async (ex) => {
         const uploadId = await deps.files.store(ex, file, actor.userId);
         await deps.audit.record(ex, actor, {
@@ -359,11 +361,9 @@ export function createTerritoryService(deps: {
     ): Promise<PopulationImportSummary> {
       const { rows, problems } = await validate(deps.tx.executor, file);
       if (problems.length > 0)
-        throw new AppError(
-          'IMPORT_INVALID',
-          msg('population.file_invalid', { count: problems.length }),
-          { problems },
-        );
+        throw new AppError('IMPORT_INVALID', msg('population.file_invalid', { count: problems.length }), {
+          problems,
+        });
       await reportProgress?.(0.5);
       const summary = await applyRows(actor, rows);
       await reportProgress?.(1);
