@@ -384,7 +384,7 @@ describe('explorer routes', () => {
     expect(sheet.getCell('C2').value).toBe(10);
     expect(sheet.getCell('C2').numFmt).toBe('#,##0');
     expect(sheet.getCell('D3').value).toBeNull();
-    expect(sheet.getCell('A3').value).toBe('2014-02');
+    expect(sheet.getCell('A3').value).toBe('February 2014');
   });
 
   it('exports "same period last year" as a measure beside the value, partial figures noted in XLSX', async () => {
