@@ -143,6 +143,8 @@ describe('everything in the chosen language', () => {
       expect(sentences.join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
       await context.close();
     },
+    // Five pages in one test: more than the default minute on a busy two-core machine.
+    180_000,
   );
 
   it('keeps the language chosen on the sign-in page after signing in and reloading', async () => {
