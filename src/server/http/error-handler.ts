@@ -54,6 +54,7 @@ function issueMessage(issue: ValidationIssue): Message {
       return msg('request.not_allowed_value');
     case 'type':
       return msg('request.wrong_type');
+    case undefined:
     default:
       return msg('request.invalid');
   }
