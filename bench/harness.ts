@@ -86,6 +86,7 @@ export async function startBenchApp(kind: DbKind): Promise<BenchApp> {
     executor: container.database.db,
     definitions: container.jobDefinitions,
     pollMs: 20,
+    cpu: container.cpu,
     logger: quiet,
   });
   worker.start();
@@ -108,6 +109,7 @@ export async function startBenchApp(kind: DbKind): Promise<BenchApp> {
     async close() {
       await worker.stop();
       await app.close();
+      await container.cpu.close();
       await container.database.close();
       await database.drop();
     },

@@ -1,13 +1,15 @@
-// Bundles the server and the CLI with esbuild: our code in, npm packages left external.
+// Bundles the server, the CLI and the CPU pool's worker-thread entry with esbuild: our code in, npm packages
+// left external. `--outdir=DIR` builds elsewhere than dist/ (a test builds into a scratch folder).
 import fs from 'node:fs';
 import { build } from 'esbuild';
 
-const entryPoints = { 'server/main': 'src/server/main.ts' };
+const entryPoints = { 'server/main': 'src/server/main.ts', 'server/cpu-tasks': 'src/server/cpu-tasks.ts' };
 if (fs.existsSync('src/cli/main.ts')) entryPoints['cli/main'] = 'src/cli/main.ts';
+const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 
 await build({
   entryPoints,
-  outdir: 'dist',
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -21,6 +21,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const shared = newest(path.join(root, 'src/shared'));
 const serverBuilt = Math.min(
   mtime(path.join(root, 'dist/server/main.js')),
+  mtime(path.join(root, 'dist/server/cpu-tasks.js')),
   mtime(path.join(root, 'dist/cli/main.js')),
 );
 if (

@@ -29,6 +29,7 @@ export async function boot(
         await container.services.catalogue.seedDefaults(actor);
         await container.services.territories.loadReferenceData(actor);
       }
+      for (const schedule of container.systemSchedules) await container.tx.run((ex) => schedule.register(ex));
       const firstAdministrator = await container.services.users.ensureFirstAdministrator(actor);
       return { container, firstAdministrator, migrated };
     });

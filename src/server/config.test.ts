@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, rolesFlag, testDatabaseUrl } from './config';
@@ -34,6 +35,9 @@ describe('loadConfig', () => {
       uploadLimitBytes: 20 * 1024 * 1024,
       roles: { api: true, worker: true, scheduler: true },
       jobPollMs: 1000,
+      jobConcurrency: 1,
+      schedulePollMs: 5000,
+      cpuThreads: Math.max(1, availableParallelism() - 1),
       seedReference: true,
       webDir: path.resolve('dist/web'),
       demoData: true,
@@ -59,6 +63,9 @@ describe('loadConfig', () => {
       KUZOT_UPLOAD_LIMIT_BYTES: '4096',
       KUZOT_ROLES: 'api, worker',
       KUZOT_JOB_POLL_MS: '250',
+      KUZOT_JOB_CONCURRENCY: '6',
+      KUZOT_SCHEDULE_POLL_MS: '2000',
+      KUZOT_CPU_THREADS: '3',
       KUZOT_SEED_REFERENCE: 'off',
       KUZOT_WEB_DIR: '/srv/web',
     });
@@ -80,6 +87,9 @@ describe('loadConfig', () => {
       uploadLimitBytes: 4096,
       roles: { api: true, worker: true, scheduler: false },
       jobPollMs: 250,
+      jobConcurrency: 6,
+      schedulePollMs: 2000,
+      cpuThreads: 3,
       seedReference: false,
       webDir: '/srv/web',
     });
@@ -150,6 +160,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ KUZOT_ROLES: 'api', KUZOT_DATABASE_URL: 'postgresql://db/kuzot' }).roles.api).toBe(
       true,
     );
+  });
+
+  it('runs one job at a time on the embedded database and several, below the pool size, on a server', () => {
+    expect(loadConfig({}).jobConcurrency).toBe(1);
+    expect(errorOf(() => loadConfig({ KUZOT_JOB_CONCURRENCY: '2' }))).toMatch(
+      /KUZOT_JOB_CONCURRENCY: the embedded database has one connection/,
+    );
+    expect(loadConfig({ KUZOT_DATABASE_URL: pgUrl }).jobConcurrency).toBe(4);
+    expect(
+      loadConfig({ KUZOT_DATABASE_URL: pgUrl, KUZOT_JOB_CONCURRENCY: '9', KUZOT_DATABASE_POOL_SIZE: '10' })
+        .jobConcurrency,
+    ).toBe(9);
+    expect(
+      errorOf(() =>
+        loadConfig({
+          KUZOT_DATABASE_URL: pgUrl,
+          KUZOT_JOB_CONCURRENCY: '10',
+          KUZOT_DATABASE_POOL_SIZE: '10',
+        }),
+      ),
+    ).toMatch(/KUZOT_JOB_CONCURRENCY: .*below KUZOT_DATABASE_POOL_SIZE \(10\)/);
   });
 
   it('refuses an empty role list', () => {

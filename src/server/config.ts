@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -42,6 +43,15 @@ export type Config = {
   roles: Roles;
   /** Job poll interval, milliseconds (KUZOT_JOB_POLL_MS, default 1000). */
   jobPollMs: number;
+  /**
+   * Jobs one worker process runs at once (KUZOT_JOB_CONCURRENCY; default 4 on a PostgreSQL server, below the
+   * pool size; always 1 on the embedded database, which has a single connection).
+   */
+  jobConcurrency: number;
+  /** How often the scheduler looks for due schedules, milliseconds (KUZOT_SCHEDULE_POLL_MS, default 5000). */
+  schedulePollMs: number;
+  /** Worker threads for CPU-heavy work (KUZOT_CPU_THREADS, default the number of cores less one, at least 1). */
+  cpuThreads: number;
   /** Load Kyrgyz reference data on first start (KUZOT_SEED_REFERENCE, default true). */
   seedReference: boolean;
   /** Folder with the built web UI (KUZOT_WEB_DIR, default dist/web). */
@@ -119,6 +129,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     uploadLimitBytes: int('KUZOT_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     roles: parseRoles(env.KUZOT_ROLES || 'all', errors),
     jobPollMs: int('KUZOT_JOB_POLL_MS', 1000, 10, 60_000),
+    jobConcurrency: int('KUZOT_JOB_CONCURRENCY', databaseUrl === null ? 1 : 4, 1, 64),
+    schedulePollMs: int('KUZOT_SCHEDULE_POLL_MS', 5000, 100, 600_000),
+    cpuThreads: int('KUZOT_CPU_THREADS', Math.max(1, availableParallelism() - 1), 1, 64),
     seedReference: bool('KUZOT_SEED_REFERENCE', true),
     webDir: path.resolve(env.KUZOT_WEB_DIR || 'dist/web'),
     // A fresh embedded install is a try-out and should show something; a server install is production.
@@ -128,6 +141,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!config.databaseUrl && (!config.roles.api || !config.roles.worker || !config.roles.scheduler)) {
     errors.push(
       'KUZOT_ROLES: the embedded database serves one process, so it runs all roles; set KUZOT_DATABASE_URL to split them',
+    );
+  }
+  if (!config.databaseUrl && config.jobConcurrency > 1) {
+    errors.push(
+      'KUZOT_JOB_CONCURRENCY: the embedded database has one connection, so it runs one job at a time; set KUZOT_DATABASE_URL to run several',
+    );
+  }
+  if (config.databaseUrl && config.jobConcurrency >= config.databasePoolSize) {
+    errors.push(
+      `KUZOT_JOB_CONCURRENCY: each running job may hold a connection, so it must be below KUZOT_DATABASE_POOL_SIZE (${config.databasePoolSize})`,
     );
   }
   if (errors.length > 0) {

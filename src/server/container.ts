@@ -5,9 +5,13 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { createTransactor, type Transactor } from './db/transaction';
 import type { JobDefinition } from './jobs/job-definition';
+import type { SystemSchedule } from './jobs/schedules';
+import { cpuTasksEntry, createCpuPool, type CpuPool } from './lib/cpu-pool';
+
 import { createMetrics, type Metrics } from './http/metrics';
 import { createAgencyService, type AgencyService } from './modules/agencies/agency.service';
 import { createAuditService, type AuditService } from './modules/audit/audit.service';
+import { authSchedules, createAuthJobs } from './modules/auth/auth.jobs';
 import { createAuthService, type AuthService } from './modules/auth/auth.service';
 import { createBackupService, type BackupService } from './modules/backup/backup.service';
 import { createUserService, type UserService } from './modules/auth/user.service';
@@ -27,6 +31,7 @@ import { createImportJobs } from './modules/imports/import.jobs';
 import { createTemplateService, type TemplateService } from './modules/imports/template.service';
 import { createCatalogueService, type CatalogueService } from './modules/indicators/catalogue.service';
 import { createJobService, type JobService } from './modules/jobs/job.service';
+import { createScheduleService, type ScheduleService } from './modules/jobs/schedule.service';
 import { createTerritoryJobs } from './modules/territories/territory.jobs';
 import { createTerritoryService, type TerritoryService } from './modules/territories/territory.service';
 
@@ -39,6 +44,7 @@ export type Services = {
   catalogue: CatalogueService;
   files: FileService;
   jobs: JobService;
+  schedules: ScheduleService;
   backup: BackupService;
   explorer: ExplorerService;
   values: ValueService;
@@ -56,6 +62,10 @@ export type Container = {
   tx: Transactor;
   services: Services;
   jobDefinitions: JobDefinition[];
+  /** Schedules the modules ship, registered at every start (boot.ts). */
+  systemSchedules: SystemSchedule[];
+  /** Worker threads for CPU-bound work; threads start on first use. */
+  cpu: CpuPool;
   metrics: Metrics;
 };
 
@@ -115,6 +125,7 @@ export function createContainer(
     scopes: { agencyExists: (id) => agencies.exists(id), territoryExists: (id) => territories.exists(id) },
   });
   const jobs = createJobService({ tx });
+  const schedules = createScheduleService({ tx, audit });
   const backup = createBackupService({ tx, audit });
   const explorer = createExplorerService({ tx, catalogue, territories });
   const values = createValueService({ tx, audit, agencies, catalogue, territories });
@@ -172,6 +183,7 @@ export function createContainer(
       catalogue,
       files,
       jobs,
+      schedules,
       backup,
       explorer,
       values,
@@ -183,10 +195,13 @@ export function createContainer(
       demo,
     },
     jobDefinitions: [
+      ...createAuthJobs(auth),
       ...createTerritoryJobs(territories),
       ...createDemoJobs(demo),
       ...createImportJobs(dataImports, users),
     ],
+    systemSchedules: [...authSchedules],
+    cpu: createCpuPool({ entry: cpuTasksEntry, threads: config.cpuThreads }),
     metrics: createMetrics(),
   };
 }

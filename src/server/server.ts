@@ -51,22 +51,17 @@ export async function startServer(
           executor: container.database.db,
           definitions: container.jobDefinitions,
           pollMs: config.jobPollMs,
+          concurrency: config.jobConcurrency,
+          cpu: container.cpu,
+          // One process at a time opens the embedded database: a job still marked running is abandoned.
+          recoverAllAtStart: config.databaseUrl === null,
           logger: app?.log ?? console,
           onJobFinished: (job, status) => container.metrics.jobsFinished.inc({ job, status }),
         })
       : null;
     worker?.start();
     const scheduler = config.roles.scheduler
-      ? createScheduler(
-          [
-            {
-              name: 'purge-expired-sessions',
-              everyMs: 60 * 60_000,
-              run: () => container.services.auth.purgeExpired(),
-            },
-          ],
-          app?.log ?? console,
-        )
+      ? createScheduler({ tx: container.tx, pollMs: config.schedulePollMs, logger: app?.log ?? console })
       : null;
     scheduler?.start();
     let stopped = false;
@@ -80,9 +75,10 @@ export async function startServer(
       async stop() {
         if (stopped) return;
         stopped = true;
-        scheduler?.stop();
+        await scheduler?.stop();
         await worker?.stop();
         await app?.close();
+        await container.cpu.close();
         if (!options.database) await container.database.close();
         lock?.release();
       },

@@ -38,6 +38,12 @@ export const errorCatalogue = {
   IMPORT_INVALID: { status: 422 },
   FILE_UNREADABLE: { status: 422 },
   NOT_READY: { status: 503 },
+  // Why a background job failed (stored on the job as {code, params}; the raw cause is in the server log).
+  JOB_FAILED: { status: 500 },
+  JOB_INTERRUPTED: { status: 500 },
+  JOB_UNKNOWN: { status: 500 },
+  SCHEDULE_INVALID: { status: 400 },
+  JOB_PAYLOAD_INVALID: { status: 500 },
   INTERNAL_ERROR: { status: 500 },
 } as const satisfies Record<string, { status: number }>;
 

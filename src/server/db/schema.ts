@@ -119,10 +119,32 @@ export type JobTable = {
   lockedAt: Timestamp | null;
   startedAt: Timestamp | null;
   finishedAt: Timestamp | null;
-  lastError: string | null;
   progress: number | null;
   result: Json;
+  /** The last failure as a catalogued error `{code, params}`; never raw database or stack text. */
+  error: Json;
+  /** While a job with this key is queued or running, enqueueing the key again returns that job. */
+  dedupeKey: string | null;
   createdBy: string | null;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+};
+
+export type JobScheduleTable = {
+  id: Generated<string>;
+  name: string;
+  jobName: string;
+  jobVersion: number;
+  maxAttempts: number;
+  payload: Json;
+  /** A cron expression, evaluated in `timezone`; exactly one of cron and intervalSeconds is set. */
+  cron: string | null;
+  intervalSeconds: number | null;
+  timezone: Generated<string>;
+  enabled: Generated<boolean>;
+  nextRunAt: Timestamp | null;
+  lastRunAt: Timestamp | null;
+  lastJobId: string | null;
   createdAt: Generated<Timestamp>;
   updatedAt: Generated<Timestamp>;
 };
@@ -316,6 +338,7 @@ export type Database = {
   loginAttempt: LoginAttemptTable;
   auditLog: AuditLogTable;
   job: JobTable;
+  jobSchedule: JobScheduleTable;
   upload: UploadTable;
   category: CategoryTable;
   categoryOption: CategoryOptionTable;
@@ -341,6 +364,7 @@ export type AppUserRow = Selectable<AppUserTable>;
 export type UserSessionRow = Selectable<UserSessionTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type JobRow = Selectable<JobTable>;
+export type JobScheduleRow = Selectable<JobScheduleTable>;
 export type CategoryRow = Selectable<CategoryTable>;
 export type CategoryOptionRow = Selectable<CategoryOptionTable>;
 export type CategoryComboRow = Selectable<CategoryComboTable>;

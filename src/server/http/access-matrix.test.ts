@@ -67,6 +67,9 @@ const accessTable: Record<string, Allowed> = {
   'GET /api/v1/population-imports/template': admin,
   'GET /api/v1/jobs': admin,
   'GET /api/v1/jobs/:id': admin,
+  'GET /api/v1/job-schedules': admin,
+  'PATCH /api/v1/job-schedules/:id': admin,
+  'POST /api/v1/job-schedules/:id/run': admin,
   'POST /api/v1/explorer/query': permissionRoles['explorer.use'],
   'POST /api/v1/explorer/export': permissionRoles['explorer.use'],
   'GET /api/v1/entry-forms': permissionRoles['data.enter'],
@@ -130,6 +133,7 @@ const requestSpecs: Record<string, (c: Context) => RequestSpec | Promise<Request
     payload: { code: uniqueName('M').replace(/\W/g, '_').toUpperCase(), name, shortName: name },
   }),
   'PATCH /api/v1/agencies/:id': () => ({ payload: { isActive: true } }),
+  'PATCH /api/v1/job-schedules/:id': () => ({ payload: { enabled: true } }),
   'POST /api/v1/data-elements': async (c) => ({
     payload: {
       code: catalogueCode(),

@@ -27,6 +27,7 @@ import { auditRoutes } from '#server/modules/audit/audit.routes';
 import { authRoutes } from '#server/modules/auth/auth.routes';
 import { userRoutes } from '#server/modules/auth/user.routes';
 import { jobRoutes } from '#server/modules/jobs/job.routes';
+import { scheduleRoutes } from '#server/modules/jobs/schedule.routes';
 import { territoryRoutes } from '#server/modules/territories/territory.routes';
 import { authenticationPlugin } from './auth.plugin';
 import { errorBody, registerErrorHandler } from './error-handler';
@@ -176,6 +177,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   boundRoutes(app, { bounds: services.bounds });
   territoryRoutes(app, { territories: services.territories });
   jobRoutes(app, { jobs: services.jobs });
+  scheduleRoutes(app, { schedules: services.schedules });
   approvalRoutes(app, { approvals: services.approvals });
   completenessRoutes(app, { completeness: services.completeness });
 

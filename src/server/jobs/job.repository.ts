@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '#server/db/transaction';
 import type { JobRow } from '#server/db/schema';
+import type { JobError } from './job.rules';
 
 export type JobInsert = {
   name: string;
@@ -9,22 +10,62 @@ export type JobInsert = {
   maxAttempts: number;
   runAt?: Date;
   createdBy: string | null;
+  dedupeKey?: string | null;
 };
+
+/** The statuses during which a de-duplication key is taken (the partial unique index's predicate). */
+const activeStatuses = ['queued', 'running'] as const;
 
 /** All SQL for the job table (the queue). */
 export function createJobRepository(db: Executor) {
+  const values = (job: JobInsert) => ({
+    name: job.name,
+    version: job.version,
+    payload: JSON.stringify(job.payload ?? {}),
+    maxAttempts: job.maxAttempts,
+    runAt: job.runAt,
+    createdBy: job.createdBy,
+    dedupeKey: job.dedupeKey ?? null,
+  });
   return {
     async insert(job: JobInsert): Promise<JobRow> {
-      return db
-        .insertInto('job')
-        .values({ ...job, payload: JSON.stringify(job.payload ?? {}) })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      return db.insertInto('job').values(values(job)).returningAll().executeTakeFirstOrThrow();
     },
 
     /**
-     * Claims the next due job for a worker. FOR UPDATE SKIP LOCKED lets several workers on one PostgreSQL
-     * server claim different jobs without waiting on each other.
+     * Inserts the job unless one with its de-duplication key is queued or running; undefined then. The
+     * partial unique index decides: a concurrent insert of the same key waits for the first to commit and
+     * then does nothing, so two callers never both insert.
+     */
+    async insertUnlessActive(job: JobInsert & { dedupeKey: string }): Promise<JobRow | undefined> {
+      return db
+        .insertInto('job')
+        .values(values(job))
+        .onConflict((oc) =>
+          oc
+            .column('dedupeKey')
+            .where('dedupeKey', 'is not', null)
+            .where('status', 'in', activeStatuses)
+            .doNothing(),
+        )
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    /** The queued or running job holding a de-duplication key, if any. */
+    findActiveByKey(dedupeKey: string): Promise<JobRow | undefined> {
+      return db
+        .selectFrom('job')
+        .selectAll()
+        .where('dedupeKey', '=', dedupeKey)
+        .where('status', 'in', activeStatuses)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Claims the next due job for a worker; the claim counts as an attempt, so a run that kills its
+     * process still uses one up. FOR UPDATE SKIP LOCKED lets several workers on one PostgreSQL server claim
+     * different jobs without waiting on each other.
      */
     async claimNext(workerId: string, names: readonly string[], now: Date): Promise<JobRow | undefined> {
       if (names.length === 0) return undefined;
@@ -56,16 +97,21 @@ export function createJobRepository(db: Executor) {
         .executeTakeFirst();
     },
 
+    /**
+     * Ends a run. Only the worker holding the lock may: a run whose lock was taken away (its worker was
+     * thought dead and the job was handed to another) changes nothing. Returns whether it applied.
+     */
     async finish(
       id: string,
-      patch: { status: string; result?: unknown; lastError?: string | null; runAt?: Date; now: Date },
-    ): Promise<void> {
-      await db
+      workerId: string,
+      patch: { status: string; result?: unknown; error: JobError | null; runAt?: Date; now: Date },
+    ): Promise<boolean> {
+      const result = await db
         .updateTable('job')
         .set({
           status: patch.status,
           result: patch.result === undefined ? undefined : JSON.stringify(patch.result),
-          lastError: patch.lastError,
+          error: patch.error === null ? null : JSON.stringify(patch.error),
           runAt: patch.runAt,
           finishedAt: patch.status === 'queued' ? null : patch.now,
           lockedBy: null,
@@ -73,22 +119,50 @@ export function createJobRepository(db: Executor) {
           updatedAt: patch.now,
         })
         .where('id', '=', id)
-        .execute();
+        .where('lockedBy', '=', workerId)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     async setProgress(id: string, progress: number): Promise<void> {
       await db.updateTable('job').set({ progress, updatedAt: new Date() }).where('id', '=', id).execute();
     },
 
-    /** Puts back jobs whose worker vanished (crashed process) so another worker resumes them. */
-    async requeueStale(lockedBefore: Date, now: Date): Promise<number> {
+    /** Running jobs whose lock is older than the given time: their worker stopped without finishing them. */
+    findStale(lockedBefore: Date): Promise<Array<Pick<JobRow, 'id' | 'name' | 'attempts' | 'maxAttempts'>>> {
+      return db
+        .selectFrom('job')
+        .select(['id', 'name', 'attempts', 'maxAttempts'])
+        .where('status', '=', 'running')
+        .where('lockedAt', '<', lockedBefore)
+        .execute();
+    },
+
+    /**
+     * Ends the run of an abandoned job (requeued, or dead when its attempts are used up), provided it is
+     * still running under a lock older than `lockedBefore`: a worker that picked it up meanwhile keeps it.
+     */
+    async releaseStale(
+      id: string,
+      lockedBefore: Date,
+      patch: { status: 'queued' | 'dead'; runAt?: Date; error: JobError; now: Date },
+    ): Promise<boolean> {
       const result = await db
         .updateTable('job')
-        .set({ status: 'queued', lockedBy: null, lockedAt: null, updatedAt: now })
+        .set({
+          status: patch.status,
+          runAt: patch.runAt,
+          error: JSON.stringify(patch.error),
+          finishedAt: patch.status === 'dead' ? patch.now : null,
+          lockedBy: null,
+          lockedAt: null,
+          updatedAt: patch.now,
+        })
+        .where('id', '=', id)
         .where('status', '=', 'running')
         .where('lockedAt', '<', lockedBefore)
         .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      return result.numUpdatedRows > 0n;
     },
 
     /** Keeps a running job's lock fresh while its handler works. */

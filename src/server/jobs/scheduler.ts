@@ -1,28 +1,59 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Transactor } from '#server/db/transaction';
+import { enqueueDueSchedules } from './schedules';
 
-export type ScheduledTask = { name: string; everyMs: number; run(): Promise<unknown> };
+export type Scheduler = {
+  start(): void;
+  /** Stops polling and waits for a step in progress. */
+  stop(): Promise<void>;
+  /** One step: queues the due schedules' jobs; returns how many it queued. For tests and the CLI. */
+  tick(): Promise<number>;
+};
 
 /**
- * Runs periodic housekeeping tasks in this process. Tasks must be safe to run in several processes at once,
- * since every process started with the scheduler role runs them.
+ * The scheduler role: every `pollMs` it queues the jobs of due schedules (job_schedule) in one transaction.
+ * Any number of processes may run it against one database; each run is queued once.
  */
-export function createScheduler(tasks: readonly ScheduledTask[], logger: Pick<FastifyBaseLogger, 'warn'>) {
-  const timers: NodeJS.Timeout[] = [];
+export function createScheduler(options: {
+  tx: Transactor;
+  pollMs: number;
+  logger: Pick<FastifyBaseLogger, 'warn' | 'info'>;
+}): Scheduler {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  let isPolling = false;
+
+  const tick = () => options.tx.run((executor) => enqueueDueSchedules(executor));
+
+  const schedule = () => {
+    if (!isPolling) return;
+    timer = setTimeout(() => {
+      timer = null;
+      running = tick()
+        .then((queued) => {
+          if (queued > 0) options.logger.info({ queued }, 'scheduled jobs queued');
+        })
+        .catch((error: unknown) => options.logger.warn({ err: error }, 'scheduler step failed'))
+        .finally(() => {
+          running = null;
+          schedule();
+        });
+    }, options.pollMs);
+    timer.unref();
+  };
+
   return {
     start() {
-      for (const task of tasks) {
-        const timer = setInterval(() => {
-          task
-            .run()
-            .catch((error: unknown) => logger.warn({ err: error, task: task.name }, 'scheduled task failed'));
-        }, task.everyMs);
-        timer.unref();
-        timers.push(timer);
-      }
+      if (isPolling) return;
+      isPolling = true;
+      schedule();
     },
-    stop() {
-      for (const timer of timers) clearInterval(timer);
-      timers.length = 0;
+    async stop() {
+      isPolling = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (running) await running;
     },
+    tick,
   };
 }

@@ -42,7 +42,8 @@ export type EntityKind =
   | 'user'
   | 'validation_rule'
   | 'value_bound'
-  | 'import';
+  | 'import'
+  | 'schedule';
 
 const entityOfLabel = {
   Agency: 'agency',

@@ -215,6 +215,7 @@ export function createTestWorker(
     executor: t.container.database.db,
     definitions,
     pollMs: 60_000,
+    cpu: t.container.cpu,
     logger: silentLogger,
   });
 }

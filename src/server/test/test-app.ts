@@ -96,6 +96,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     loginAs,
     async close() {
       await app.close();
+      await container.cpu.close();
       await database.cleanup();
     },
   };

@@ -37,6 +37,8 @@ export const permissionRoles = {
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
   'jobs.read': ['administrator'],
+  /** Switch recurring schedules on or off and run them at once. */
+  'jobs.manage': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

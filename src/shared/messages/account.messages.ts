@@ -57,9 +57,9 @@ export const accountMessages = defineMessages({
   },
   not_found: {
     params: { entity: 'text' },
-    ky: '{entity, select, agency {Ведомство} category {Категория} data_element {Маалымат элементи} indicator {Көрсөткүч} job {Жумуш} population {Калктын саны} territory {Аймак} upload {Жүктөлгөн файл} user {Колдонуучу} validation_rule {Текшерүү эрежеси} value_bound {Чек} import {Импорт} other {Объект}} табылган жок.',
-    ru: '{entity, select, agency {Ведомство не найдено} category {Категория не найдена} data_element {Элемент данных не найден} indicator {Показатель не найден} job {Задание не найдено} population {Численность населения не найдена} territory {Территория не найдена} upload {Загруженный файл не найден} user {Пользователь не найден} validation_rule {Правило проверки не найдено} value_bound {Граница не найдена} import {Импорт не найден} other {Объект не найден}}.',
-    en: '{entity, select, agency {Agency} category {Category} data_element {Data element} indicator {Indicator} job {Job} population {Population figure} territory {Territory} upload {Upload} user {User} validation_rule {Validation rule} value_bound {Value bound} import {Import} other {Object}} not found.',
+    ky: '{entity, select, agency {Ведомство} category {Категория} data_element {Маалымат элементи} indicator {Көрсөткүч} job {Жумуш} population {Калктын саны} territory {Аймак} upload {Жүктөлгөн файл} user {Колдонуучу} validation_rule {Текшерүү эрежеси} value_bound {Чек} import {Импорт} schedule {Жадыбал} other {Объект}} табылган жок.',
+    ru: '{entity, select, agency {Ведомство не найдено} category {Категория не найдена} data_element {Элемент данных не найден} indicator {Показатель не найден} job {Задание не найдено} population {Численность населения не найдена} territory {Территория не найдена} upload {Загруженный файл не найден} user {Пользователь не найден} validation_rule {Правило проверки не найдено} value_bound {Граница не найдена} import {Импорт не найден} schedule {Расписание не найдено} other {Объект не найден}}.',
+    en: '{entity, select, agency {Agency} category {Category} data_element {Data element} indicator {Indicator} job {Job} population {Population figure} territory {Territory} upload {Upload} user {User} validation_rule {Validation rule} value_bound {Value bound} import {Import} schedule {Schedule} other {Object}} not found.',
   },
   'catalogue.element_has_values': {
     params: { code: 'text', what: 'text' },

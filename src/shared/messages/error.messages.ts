@@ -150,6 +150,34 @@ export const errorMessages = defineMessages({
     ru: 'Сервис запускается. Повторите через минуту.',
     en: 'The service is starting. Try again in a moment.',
   },
+  'error.JOB_FAILED': {
+    ky: 'Жумуш сервердеги күтүлбөгөн катадан улам аткарылган жок.',
+    ru: 'Задание не выполнено из-за непредвиденной ошибки на сервере.',
+    en: 'The job failed because of an unexpected error on the server.',
+  },
+  'error.JOB_INTERRUPTED': {
+    params: { attempts: 'count' },
+    ky: 'Жумушту аткарган процесс ал бүткөнгө чейин токтоп калды ({attempts, plural, one {# аракет} other {# аракет}}).',
+    ru: 'Процесс, выполнявший задание, остановился до его завершения ({attempts, plural, one {# попытка} few {# попытки} many {# попыток} other {# попытки}}).',
+    en: 'The process running the job stopped before it finished ({attempts, plural, one {# attempt} other {# attempts}}).',
+  },
+  'error.JOB_UNKNOWN': {
+    params: { name: 'text', version: 'number' },
+    ky: 'Бир дагы иштетүүчү «{name}» (v{version}) жумушун билбейт.',
+    ru: 'Ни один обработчик не знает задание «{name}» (v{version}).',
+    en: 'No worker knows the job "{name}" (v{version}).',
+  },
+  'error.JOB_PAYLOAD_INVALID': {
+    params: { name: 'text', version: 'number' },
+    ky: '«{name}» (v{version}) жумушу анын иштетүүчүсү кабыл албаган маалыматтар менен кезекке коюлган.',
+    ru: 'Задание «{name}» (v{version}) поставлено в очередь с данными, которые его обработчик не принимает.',
+    en: 'The job "{name}" (v{version}) was queued with data its handler does not accept.',
+  },
+  'error.SCHEDULE_INVALID': {
+    ky: 'Жадыбал туура эмес.',
+    ru: 'Расписание задано неверно.',
+    en: 'The schedule is not valid.',
+  },
   'error.INTERNAL_ERROR': {
     ky: 'Серверде ката кетти.',
     ru: 'Ошибка на сервере.',

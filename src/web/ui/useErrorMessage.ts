@@ -23,7 +23,12 @@ export function useErrorMessage(): (error: unknown) => DescribedError {
     (error: unknown) => {
       if (error instanceof ApiError) {
         const generalKey = `error.${error.code}`;
-        const general = hasMessage(generalKey) ? render({ key: generalKey }) : null;
+        // Details that are a record are the general message's parameters (a failed job's `{attempts}`, `{name}`).
+        const params =
+          typeof error.details === 'object' && error.details !== null && !Array.isArray(error.details)
+            ? (error.details as Record<string, unknown>)
+            : undefined;
+        const general = hasMessage(generalKey) ? render({ key: generalKey, params }) : null;
         // Every server error carries its sentence as a message; an error made here (no network) has text only.
         const specific = error.localised
           ? error.localised.key === generalKey

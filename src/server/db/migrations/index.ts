@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as createFoundation from './202611241900_create_foundation';
 import * as createIndicatorCatalogue from './202611242100_create_indicator_catalogue';
 import * as createDataValues from './202611242200_create_data_values';
+import * as addJobSchedules from './202611251000_add_job_schedules';
 import * as normaliseUnitCodes from './202612031830_normalise_unit_codes';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '202611241900_create_foundation': createFoundation,
   '202611242100_create_indicator_catalogue': createIndicatorCatalogue,
   '202611242200_create_data_values': createDataValues,
+  '202611251000_add_job_schedules': addJobSchedules,
   '202612031830_normalise_unit_codes': normaliseUnitCodes,
 };

@@ -86,10 +86,12 @@ export async function populate(container: Container): Promise<void> {
   const jobs = createJobRepository(container.database.db);
   for (const job of (await jobs.find({ limit: 10, offset: 0 })).rows) {
     await jobs.setProgress(job.id, 0.1);
-    await jobs.finish(job.id, {
+    const claimed = await jobs.claimNext('backup-test', [job.name], new Date());
+    if (!claimed) continue;
+    await jobs.finish(claimed.id, 'backup-test', {
       status: 'failed',
       result: null,
-      lastError: 'stopped by test; "quoted"',
+      error: { code: 'JOB_FAILED', params: { note: 'stopped by test; "quoted"' } },
       now: new Date(),
     });
   }

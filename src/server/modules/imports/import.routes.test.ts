@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResult } from '#shared/contracts/data-values.contract';
 import type { ImportProblem } from '#shared/contracts/territories.contract';
+import { renderMessage } from '#shared/messages/catalogue';
 import {
   buildValuesCsv,
   buildValuesXlsx,
@@ -500,6 +502,36 @@ describe('large uploads are checked at once and written by a job', () => {
     const { session } = await signedInUser(t, { role: 'analyst' });
     const other = await session.request('GET', `/api/v1/data-imports/${outcome.queued.jobId}`);
     expect(other.statusCode).toBe(404);
+
+    // A job that dies on a database error shows a catalogued error, never the database's own text.
+    const failing = await imports.startFileImport(actor, file, { dryRun: false });
+    if (!('queued' in failing)) throw new Error('expected a queued import');
+    const db = t.container.database.db;
+    await sql`ALTER TABLE data_value RENAME TO data_value_hidden_by_test`.execute(db);
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await sql`update job set run_at = now() - interval '1 second' where id = ${failing.queued.jobId}`.execute(
+          db,
+        );
+        expect(await createTestWorker(t).drain()).toBe(1);
+      }
+    } finally {
+      await sql`ALTER TABLE data_value_hidden_by_test RENAME TO data_value`.execute(db);
+    }
+    const failed = await admin.request('GET', `/api/v1/data-imports/${failing.queued.jobId}`);
+    expect(failed.json()).toEqual({
+      jobId: failing.queued.jobId,
+      status: 'dead',
+      result: null,
+      error: { code: 'JOB_FAILED', message: renderMessage({ key: 'error.JOB_FAILED' }, 'en'), details: {} },
+    });
+    const job = await admin.request('GET', `/api/v1/jobs/${failing.queued.jobId}`);
+    expect(job.json()).toMatchObject({
+      status: 'dead',
+      attempts: 3,
+      error: { code: 'JOB_FAILED', params: {} },
+    });
+    expect(failed.body + job.body).not.toMatch(/data_value|relation|does not exist/);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { DataImportJob, DataImportQueued } from '#shared/contracts/data-import.contract';
 import type { ImportResult, ValueCheck, ValueSetRequest } from '#shared/contracts/data-values.contract';
 import type { ImportProblem } from '#shared/contracts/territories.contract';
+import { renderMessage } from '#shared/messages/catalogue';
 import type { Transactor } from '#server/db/transaction';
 import { enqueueJob } from '#server/jobs/queue';
 import type { Actor } from '#server/lib/actor';
@@ -254,19 +255,17 @@ export function createImportService(deps: {
       )
         throw new AppError('NOT_FOUND', 'There is no such import.');
       const failed = job.status === 'failed' || job.status === 'dead';
-      const stored = (job.result ?? null) as Record<string, unknown> | null;
+      // A failure is shown by its catalogued code and parameters, never by the text the server logged.
+      const code = job.error?.code ?? 'JOB_FAILED';
       return {
         jobId: job.id,
         status: job.status,
-        result: job.status === 'succeeded' ? (stored as ImportResult | null) : null,
+        result: job.status === 'succeeded' ? (job.result as ImportResult | null) : null,
         error: failed
           ? {
-              code: typeof stored?.code === 'string' ? stored.code : 'INTERNAL_ERROR',
-              message:
-                typeof stored?.message === 'string'
-                  ? stored.message
-                  : (job.lastError ?? 'The import failed.'),
-              details: stored?.details ?? null,
+              code,
+              message: renderMessage({ key: `error.${code}`, params: job.error?.params ?? {} }, 'en'),
+              details: job.error?.params ?? null,
             }
           : null,
       };

@@ -67,7 +67,7 @@ describe('job routes', () => {
       attempts: 1,
       maxAttempts: 3,
       createdBy: admin.body.user.id,
-      lastError: null,
+      error: null,
     });
     expect(job.result).toEqual({ rowCount: 3, inserted: 2, updated: 1, unchanged: 0 });
     expect(new Date(job.finishedAt ?? '').getTime()).toBeGreaterThanOrEqual(

@@ -1,4 +1,4 @@
-import type { Job, JobList, JobListQuery, JobStatus } from '#shared/contracts/jobs.contract';
+import type { Job, JobError, JobList, JobListQuery, JobStatus } from '#shared/contracts/jobs.contract';
 import type { Transactor } from '#server/db/transaction';
 import type { JobRow } from '#server/db/schema';
 import { createJobRepository } from '#server/jobs/job.repository';
@@ -6,7 +6,8 @@ import { found } from '#server/lib/app-error';
 
 export type JobService = ReturnType<typeof createJobService>;
 
-function presentJob(row: JobRow): Job {
+/** A job row as the API shows it. */
+export function presentJob(row: JobRow): Job {
   return {
     id: row.id,
     name: row.name,
@@ -18,7 +19,7 @@ function presentJob(row: JobRow): Job {
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
-    lastError: row.lastError,
+    error: (row.error ?? null) as JobError | null,
     progress: row.progress,
     result: row.result ?? null,
     createdBy: row.createdBy,

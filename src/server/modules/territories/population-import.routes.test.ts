@@ -58,7 +58,7 @@ describe('population imports', () => {
     const auditBefore = await populationAuditCount();
     const { accepted, job } = await importFile('population.csv', readFixture('population-good.csv'));
     expect(accepted.rowCount).toBe(3);
-    expect(job).toMatchObject({ status: 'succeeded', attempts: 1, progress: 1, lastError: null });
+    expect(job).toMatchObject({ status: 'succeeded', attempts: 1, progress: 1, error: null });
     expect(job.result).toEqual({ rowCount: 3, inserted: 2, updated: 1, unchanged: 0 });
     expect(await figure(soate.oshCity, 2030)).toMatchObject({
       total: 1_068_702,
