@@ -51,7 +51,8 @@ describe('indicator catalogue', () => {
     await fillNames(page, 'New data element', 'E2E cases');
     await elementDialog.getByLabel(/^Agency/).click();
     await page.getByRole('option', { name: /^MOH —/ }).click();
-    await elementDialog.getByLabel(/^Unit/).fill('cases');
+    await elementDialog.getByLabel(/^Unit/).click();
+    await page.getByRole('option', { name: 'cases (cases)' }).click();
     await elementDialog.getByRole('button', { name: 'Create' }).click();
     await elementDialog.waitFor({ state: 'detached' });
     const created = page.locator('tr[data-code="e2e_cases"]');
@@ -91,7 +92,8 @@ describe('indicator catalogue', () => {
     await fillNames(page, 'New data element', 'Duplicate');
     await elementDialog.getByLabel(/^Agency/).click();
     await page.getByRole('option', { name: /^MOH —/ }).click();
-    await elementDialog.getByLabel(/^Unit/).fill('cases');
+    await elementDialog.getByLabel(/^Unit/).click();
+    await page.getByRole('option', { name: 'cases (cases)' }).click();
     await elementDialog.getByRole('button', { name: 'Create' }).click();
     await elementDialog.getByRole('alert').waitFor();
     expect(await elementDialog.getByRole('alert').textContent()).toContain('already used');
@@ -106,7 +108,8 @@ describe('indicator catalogue', () => {
     await indicatorDialog.waitFor();
     await indicatorDialog.getByLabel(/^Code/).fill('e2e_rate');
     await fillNames(page, 'New derived indicator', 'E2E rate');
-    await indicatorDialog.getByLabel(/^Unit/).fill('per 100,000');
+    await indicatorDialog.getByLabel(/^Unit/).click();
+    await page.getByRole('option', { name: 'per 100,000 population (per_100k)' }).click();
     const formula = indicatorDialog.getByLabel(/^Formula/);
     await formula.fill('#{e2e_cases} / #{no_such_code} * 100000');
     const problems = indicatorDialog.getByTestId('formula-check-problems');

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import type { LocalisedName } from '#shared/contracts/common.contract';
+import type { AuditNameSource } from './modules/audit/audit.types';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { createTransactor, type Transactor } from './db/transaction';
@@ -70,6 +72,14 @@ export type Container = {
 /** Where the shipped reference data lives: two levels above this file both in src/server and dist/server. */
 export const defaultReferenceDataDir = fileURLToPath(new URL('../../reference-data/kg', import.meta.url));
 
+const nothing = async () => new Map<string, never>();
+const emptyNameSource: AuditNameSource = {
+  users: nothing,
+  territories: nothing,
+  agencies: nothing,
+  catalogue: async () => ({ elements: new Map(), indicators: new Map(), rules: new Map() }),
+};
+
 /** The composition root: database → services, wired by hand with only what each one uses. */
 export function createContainer(
   config: Config,
@@ -77,7 +87,10 @@ export function createContainer(
   options: { referenceDataDir?: string } = {},
 ): Container {
   const tx = createTransactor(database.db);
-  const audit = createAuditService({ tx });
+  // The audit log shows names instead of ids; the services that own them are built below, so the source
+  // of names is bound late (it is only asked when the log is read).
+  const named: { source?: AuditNameSource } = {};
+  const audit = createAuditService({ tx, names: () => named.source ?? emptyNameSource });
   const files = createFileService({ tx });
   const agencies = createAgencyService({ tx, audit });
   // The catalogue asks the data-values module whether an element has values; that module is built from
@@ -135,6 +148,31 @@ export function createContainer(
   const approvals = createApprovalService({ tx, audit, agencies, territories, catalogue, users });
   const completeness = createCompletenessService({ tx, catalogue, territories, approvals });
   const demo = createDemoService({ tx, audit, catalogue, territories, agencies, jobs });
+  named.source = {
+    users: (ids) => users.displayNamesOf(ids),
+    territories: async (ids) => {
+      const wanted = new Set(ids);
+      const { items } = await territories.list();
+      return new Map(items.filter((t) => wanted.has(t.id)).map((t) => [t.id, t.name]));
+    },
+    agencies: async (ids) => {
+      const wanted = new Set(ids);
+      const { items } = await agencies.list();
+      return new Map(items.filter((a) => wanted.has(a.id)).map((a) => [a.id, a.shortName]));
+    },
+    catalogue: async (ids) => {
+      const all = await catalogue.getCatalogue();
+      const pick = (list: Array<{ id: string; name: LocalisedName }>, wanted: readonly string[]) => {
+        const set = new Set(wanted);
+        return new Map(list.filter((x) => set.has(x.id)).map((x) => [x.id, x.name]));
+      };
+      return {
+        elements: pick(all.dataElements, ids.elements),
+        indicators: pick(all.indicators, ids.indicators),
+        rules: pick(all.validationRules, ids.rules),
+      };
+    },
+  };
   return {
     config,
     database,

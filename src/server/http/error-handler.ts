@@ -56,6 +56,7 @@ function issueMessage(issue: ValidationIssue): Message {
       return msg('request.wrong_type');
     case 'nul':
       return msg('request.nul_character');
+    case undefined:
     default:
       return msg('request.invalid');
   }

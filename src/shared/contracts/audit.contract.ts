@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { isoDateTimeSchema, offsetSchema, uuidSchema } from './common.contract';
+import { isoDateTimeSchema, localisedMessageSchema, offsetSchema, uuidSchema } from './common.contract';
 
 export const auditEntrySchema = Type.Object(
   {
@@ -14,6 +14,22 @@ export const auditEntrySchema = Type.Object(
     after: Type.Unknown(),
     requestId: Type.Union([Type.String(), Type.Null()]),
     ip: Type.Union([Type.String(), Type.Null()]),
+    /** The actor's short name ("Айгүл Т."), else the username kept with the entry; null for the system. */
+    actorName: Type.Union([Type.String(), Type.Null()]),
+    /** What happened, as a sentence with names (a catalogue message). */
+    sentence: localisedMessageSchema,
+    /** Each changed field: its name and readable values before and after (catalogue messages). */
+    changes: Type.Array(
+      Type.Object(
+        {
+          field: Type.String(),
+          label: Type.Union([localisedMessageSchema, Type.Null()]),
+          before: localisedMessageSchema,
+          after: localisedMessageSchema,
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

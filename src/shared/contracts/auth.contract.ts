@@ -6,6 +6,8 @@ export const loginRequestSchema = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 100 }),
     password: Type.String({ minLength: 1, maxLength: 200 }),
+    /** The language the person chose on the sign-in page: it becomes their stored interface language. */
+    locale: Type.Optional(localeSchema),
   },
   { additionalProperties: false },
 );

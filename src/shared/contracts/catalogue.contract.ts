@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { periodTypes } from '../domain/period';
+import { unitCodes } from '../domain/unit';
 import { localisedMessageSchema, localisedNameSchema, uuidSchema } from './common.contract';
 
 /** Codes of data elements and derived indicators: one namespace, usable in formulas as `#{code}`. */
@@ -22,7 +23,8 @@ export const directionSchema = Type.Enum([...directions]);
 export const ruleOperatorSchema = Type.Enum([...ruleOperators]);
 export const importanceSchema = Type.Enum([...importances]);
 const descriptionSchema = Type.String({ maxLength: 4000 });
-const unitSchema = Type.String({ minLength: 1, maxLength: 100 });
+/** A unit written: a code of the catalogue of units (src/shared/domain/unit.ts). */
+const unitSchema = Type.Enum([...unitCodes]);
 const formulaSchema = Type.String({ minLength: 1, maxLength: 5000 });
 
 export const categoryOptionSchema = Type.Object(

@@ -126,9 +126,9 @@ describe('the message catalogue', () => {
 describe('rendering', () => {
   it('writes parameters by their kind in each language', () => {
     expect(renderMessage(msg('unit.per_100k'), 'ky')).toBe('100 миң калкка');
-    expect(renderMessage(msg('job.failure.no_handler', { name: 'x.y', version: 2 }), 'ru')).toBe(
-      'Этот сервер не умеет выполнять задание «x.y» (v2), или его данные не соответствуют схеме.',
-    );
+    expect(
+      renderMessage(msg('population.duplicate_row', { row: 4032, code: '417', year: '2025' }), 'ru'),
+    ).toBe('Повтор строки 4\u00a0032: 417 2025 встречается дважды.');
   });
 
   it('renders an unknown key as its fallback or the key', () => {

@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/locale';
 import { accountMessages } from './account.messages';
+import { auditMessages } from './audit.messages';
 import { errorMessages } from './error.messages';
 import { formulaMessages } from './formula.messages';
 import { jobMessages } from './job.messages';
@@ -26,6 +27,7 @@ export const messageCatalogue = {
   ...accountMessages,
   ...formulaMessages,
   ...outlierMessages,
+  ...auditMessages,
 };
 
 type Catalogue = typeof messageCatalogue;
@@ -70,4 +72,9 @@ export function hasMessage(key: string): key is MessageKey {
  */
 export function described(message: Message): { message: string; localised: Message } {
   return { message: renderMessage(message, 'en'), localised: message };
+}
+
+/** The name of a unit code in a language (`kg` → `кг`); a stored unit that is not a code is shown as it is. */
+export function unitName(unit: string, locale: Locale): string {
+  return renderMessage({ key: `unit.${unit}` }, locale, unit);
 }

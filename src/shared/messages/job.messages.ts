@@ -1,8 +1,8 @@
 import { defineMessages } from './message';
 
 /**
- * Names of background jobs (`job.<job name>`, the name a JobSpec registers) and the sentences a failed job
- * shows instead of raw server text.
+ * Names of background jobs (`job.<job name>`, the name a JobSpec registers). A failed job's sentence is its
+ * error code's message (`error.JOB_*` and the others in error.messages.ts).
  */
 export const jobMessages = defineMessages({
   'job.territories.import-population': {
@@ -15,20 +15,14 @@ export const jobMessages = defineMessages({
     ru: 'Импорт значений из файла',
     en: 'Import of values from a file',
   },
+  'job.auth.purge-expired-sessions': {
+    ky: 'Мөөнөтү бүткөн сеанстарды тазалоо',
+    ru: 'Удаление истёкших сеансов',
+    en: 'Removing expired sessions',
+  },
   'job.data.seed-demo': {
     ky: 'Демонстрациялык маалыматтарды түзүү',
     ru: 'Создание демонстрационных данных',
     en: 'Generating demonstration data',
-  },
-  'job.failure.no_handler': {
-    params: { name: 'text', version: 'number' },
-    ky: 'Бул сервер «{name}» (v{version}) жумушун аткара албайт же анын маалыматтары туура эмес.',
-    ru: 'Этот сервер не умеет выполнять задание «{name}» (v{version}), или его данные не соответствуют схеме.',
-    en: 'This server cannot run the job "{name}" (v{version}), or its data do not match its schema.',
-  },
-  'job.failure.unexpected': {
-    ky: 'Жумуш сервердеги күтүлбөгөн катадан улам токтоду.',
-    ru: 'Задание прервано непредвиденной ошибкой на сервере.',
-    en: 'The job stopped because of an unexpected error on the server.',
   },
 });

@@ -44,6 +44,43 @@ export function storeLocale(locale: Locale): void {
   }
 }
 
+const chosenKey = 'kuzot.locale.chosen';
+let chosenHere: Locale | null = null;
+
+/**
+ * Remembers that the person picked a language on the sign-in page, so signing in keeps it (and stores it as
+ * their interface language) instead of switching to the one stored with their account.
+ */
+export function rememberChosenLocale(locale: Locale): void {
+  chosenHere = locale;
+  try {
+    window.sessionStorage.setItem(chosenKey, locale);
+  } catch {
+    // Storage disabled: the choice is kept in memory until the page reloads.
+  }
+}
+
+/** The language picked on the sign-in page in this tab, if any (cleared once a sign-in has used it). */
+export function takeChosenLocale(): { peek: Locale | null; clear: () => void } {
+  let stored: string | null = null;
+  try {
+    stored = window.sessionStorage.getItem(chosenKey);
+  } catch {
+    stored = null;
+  }
+  return {
+    peek: toLocale(stored) ?? chosenHere,
+    clear: () => {
+      chosenHere = null;
+      try {
+        window.sessionStorage.removeItem(chosenKey);
+      } catch {
+        // nothing to clear
+      }
+    },
+  };
+}
+
 /** The locale i18next is currently using, narrowed to a supported one. */
 export function currentLocale(): Locale {
   return toLocale(i18next.resolvedLanguage ?? i18next.language) ?? defaultLocale;

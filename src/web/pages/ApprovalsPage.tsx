@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovalListQuery } from '#shared/contracts/approval.contract';
 import { approvalStatuses, type ApprovalStatus } from '#shared/contracts/data-values.contract';
 import { isPeriodId } from '#shared/domain/period';
-import { formatNumber } from '#web/lib/format';
+import { formatNumber } from '#shared/format/locale-format';
 import { ApprovalQueueTable } from '#web/modules/approvals/components/ApprovalQueueTable';
 import { useNames } from '#web/modules/approvals/hooks/useNames';
 import { useApprovalList } from '#web/modules/approvals/hooks/useApprovals';

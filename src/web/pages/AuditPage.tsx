@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Paper } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '#web/lib/format';
+import { formatNumber } from '#shared/format/locale-format';
 import { AuditFilters } from '#web/modules/audit/components/AuditFilters';
 import { AuditTable } from '#web/modules/audit/components/AuditTable';
 import { emptyAuditFilter, toAuditQuery, type AuditFilter } from '#web/modules/audit/audit-filter';

@@ -23,6 +23,8 @@ import { DeadlinesPanel } from '#web/modules/approvals/components/DeadlinesPanel
 import { useCompleteness } from '#web/modules/approvals/hooks/useApprovals';
 import { useNames } from '#web/modules/approvals/hooks/useNames';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
+import { formatPeriodLabel } from '#shared/format/locale-format';
+import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { PageHeader } from '#web/ui/PageHeader';
 
 const defaultSpan: Record<PeriodType, number> = { month: 12, quarter: 8, year: 5 };
@@ -45,6 +47,7 @@ const isOfType = (id: string, type: PeriodType) => {
 /** Completeness (values present of those expected) and timeliness (reports on time) as a chart and a table. */
 export function CompletenessPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const names = useNames();
   const [periodType, setPeriodType] = useState<PeriodType>('month');
   const [range, setRange] = useState(() => defaultRange('month'));
@@ -70,8 +73,12 @@ export function CompletenessPage() {
   const report = useCompleteness(query);
   const labelOf = useCallback(
     (key: CompletenessRow['key']) =>
-      key.period ?? (key.agencyId ? names.agency(key.agencyId) : names.territory(key.territoryId)),
-    [names],
+      key.period
+        ? formatPeriodLabel(key.period, locale)
+        : key.agencyId
+          ? names.agency(key.agencyId)
+          : names.territory(key.territoryId),
+    [names, locale],
   );
 
   return (

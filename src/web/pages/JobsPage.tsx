@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { jobStatuses, type JobStatus } from '#shared/contracts/jobs.contract';
-import { formatNumber } from '#web/lib/format';
+import { formatNumber } from '#shared/format/locale-format';
 import { JobTable } from '#web/modules/jobs/components/JobTable';
 import { ScheduleTable } from '#web/modules/jobs/components/ScheduleTable';
 import { useSchedules } from '#web/modules/jobs/hooks/useSchedules';

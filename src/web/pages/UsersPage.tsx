@@ -5,7 +5,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '#shared/contracts/users.contract';
 import { roles, type Role } from '#shared/domain/access';
-import { formatNumber } from '#web/lib/format';
+import { formatNumber } from '#shared/format/locale-format';
 import { GeneratedPasswordModal } from '#web/modules/users/components/GeneratedPasswordModal';
 import { UserFormModal } from '#web/modules/users/components/UserFormModal';
 import { UserTable } from '#web/modules/users/components/UserTable';

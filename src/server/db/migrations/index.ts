@@ -5,6 +5,7 @@ import * as createDataValues from './202611242200_create_data_values';
 import * as addJobSchedules from './202611251000_add_job_schedules';
 import * as indexValuesByTerritoryElement from './202612031200_index_values_by_territory_element';
 import * as addChangeNotifications from './202612031800_add_change_notifications';
+import * as normaliseUnitCodes from './202612031830_normalise_unit_codes';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '202611251000_add_job_schedules': addJobSchedules,
   '202612031200_index_values_by_territory_element': indexValuesByTerritoryElement,
   '202612031800_add_change_notifications': addChangeNotifications,
+  '202612031830_normalise_unit_codes': normaliseUnitCodes,
 };

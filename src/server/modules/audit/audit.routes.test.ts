@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditList } from '#shared/contracts/audit.contract';
+import { renderMessage } from '#shared/messages/catalogue';
 import { signedInUser } from '#server/test/factories';
+import { shortPersonName } from './audit.rules';
 import { createTestApp, type Session, type TestApp } from '#server/test/test-app';
 
 describe('audit log routes', () => {
@@ -63,6 +65,22 @@ describe('audit log routes', () => {
       ip: '127.0.0.1',
     });
     expect(change?.requestId).toBeTruthy();
+  });
+
+  it("describes each entry as a sentence with names, never ids, in the reader's language", async () => {
+    const { items } = await list(`?action=user.locale_changed&actorId=${other.body.user.id}`);
+    const [entry] = items;
+    expect(entry?.sentence).toMatchObject({ key: 'audit.action.user.locale_changed' });
+    const name = shortPersonName(other.body.user.displayName);
+    expect(entry?.actorName).toBe(name);
+    const sentence = renderMessage(entry!.sentence, 'ru');
+    expect(sentence).toBe(`${name} сменил(а) язык интерфейса: ${other.body.user.displayName}`);
+    expect(sentence).not.toContain(other.body.user.id);
+    const change = entry?.changes.find((c) => c.field === 'locale');
+    expect(change && renderMessage(change.label!, 'ky')).toBe('Интерфейстин тили');
+    expect(change && `${renderMessage(change.before, 'en')} → ${renderMessage(change.after, 'en')}`).toBe(
+      'Russian → English',
+    );
   });
 
   it('combines filters and filters by time', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInUser } from '#server/test/factories';
 import { createTestApp, type TestApp } from '#server/test/test-app';
 
 describe('sign-in and sessions', () => {
@@ -28,6 +29,27 @@ describe('sign-in and sessions', () => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Strict');
     expect(cookie?.secure).toBeFalsy();
+  });
+
+  it("keeps the language chosen on the sign-in page as the user's language, and audits the change", async () => {
+    const { user, password } = await signedInUser(t, { role: 'viewer' });
+    const signIn = (locale?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: user.username, password, ...(locale ? { locale } : {}) },
+      });
+    const chosen = await signIn('ky');
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json<{ user: { locale: string } }>().user.locale).toBe('ky');
+    // Signing in again without a choice keeps the stored language.
+    expect((await signIn()).json<{ user: { locale: string } }>().user.locale).toBe('ky');
+    const admin = await t.login(t.admin.username, t.admin.password);
+    const audit = await admin.request('GET', `/api/v1/audit?action=user.locale_changed&entityId=${user.id}`);
+    expect(audit.json<{ items: Array<{ before: unknown; after: unknown }> }>().items).toMatchObject([
+      { before: { locale: 'ru' }, after: { locale: 'ky' } },
+    ]);
+    expect((await signIn('xx')).statusCode).toBe(400);
   });
 
   it('refuses a wrong password without saying whether the user exists', async () => {

@@ -48,6 +48,7 @@ export function authRoutes(app: TypedApp, options: AuthRoutesOptions): void {
       const { token, session } = await options.auth.login({
         username: request.body.username,
         password: request.body.password,
+        locale: request.body.locale,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         requestId: request.id,

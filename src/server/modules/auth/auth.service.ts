@@ -25,6 +25,8 @@ export type AuthPolicy = {
 export type LoginInput = {
   username: string;
   password: string;
+  /** The language chosen on the sign-in page; stored as the user's interface language when it differs. */
+  locale?: Locale;
   /** Client address, for the per-address limit and the audit log. */
   ip: string;
   userAgent: string | null;
@@ -163,10 +165,12 @@ export function createAuthService(deps: {
       const at = now();
       const expiresAt = sessionExpiry(at, at, deps.policy.sessionIdleMinutes, deps.policy.sessionMaxHours);
       const session = await tx.run(async (ex) => {
+        const chosenLocale = input.locale !== undefined && input.locale !== user.locale ? input.locale : null;
         const updated = await createUserRepository(ex).update(user.id, {
           failedLoginCount: 0,
           lockedUntil: null,
           lastLoginAt: at,
+          ...(chosenLocale ? { locale: chosenLocale } : {}),
         });
         const row = await createSessionRepository(ex).insert({
           tokenHash: hashToken(token),
@@ -186,6 +190,14 @@ export function createAuthService(deps: {
           entityType: 'user',
           entityId: user.id,
         });
+        if (chosenLocale)
+          await deps.audit.record(ex, actorFor(updated, input), {
+            action: 'user.locale_changed',
+            entityType: 'user',
+            entityId: user.id,
+            before: { locale: user.locale },
+            after: { locale: chosenLocale },
+          });
         return { sessionId: row.id, csrfToken, expiresAt, user: toSessionUser(updated) };
       });
       return { token, session };

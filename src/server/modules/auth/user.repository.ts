@@ -40,6 +40,16 @@ export type UserFilter = {
 /** All SQL for app_user. */
 export function createUserRepository(db: Executor) {
   return {
+    /** Display names of the given users, in one query. */
+    async displayNames(ids: readonly string[]): Promise<Array<{ id: string; displayName: string }>> {
+      if (ids.length === 0) return [];
+      return db
+        .selectFrom('appUser')
+        .select(['id', 'displayName'])
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+
     findById(id: string): Promise<AppUserRow | undefined> {
       return db.selectFrom('appUser').selectAll().where('id', '=', id).executeTakeFirst();
     },

@@ -90,6 +90,12 @@ export function createUserService(deps: {
       return { items: rows.map((r) => presentUser(r)), total };
     },
 
+    /** The display names of users by id (one query); ids of deleted users are left out. */
+    async displayNamesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      const rows = await createUserRepository(deps.tx.executor).displayNames(ids);
+      return new Map(rows.map((row) => [row.id, row.displayName]));
+    },
+
     async get(id: string): Promise<User> {
       return presentUser(found(await createUserRepository(deps.tx.executor).findById(id), 'User'));
     },

@@ -365,9 +365,9 @@ describe('explorer routes', () => {
     const rows: unknown = parse(csv.rawPayload.subarray(3).toString('utf8'));
     expect(rows).toEqual([
       // The item, left out of the layout, joins the rows.
-      ['Территория', 'Показатель', '2014-01', '2014-02'],
-      [d(0).name.ru, 'Тест (cases)', '10', '20'],
-      [d(2).name.ru, 'Тест (cases)', '100', ''],
+      ['Территория', 'Показатель', 'январь 2014', 'февраль 2014'],
+      [d(0).name.ru, 'Тест (случаи)', '10', '20'],
+      [d(2).name.ru, 'Тест (случаи)', '100', ''],
     ]);
 
     const xlsx = await analyst.request('POST', '/api/v1/explorer/export?format=xlsx', {
@@ -384,7 +384,7 @@ describe('explorer routes', () => {
     expect(sheet.getCell('C2').value).toBe(10);
     expect(sheet.getCell('C2').numFmt).toBe('#,##0');
     expect(sheet.getCell('D3').value).toBeNull();
-    expect(sheet.getCell('A3').value).toBe('2014-02');
+    expect(sheet.getCell('A3').value).toBe('February 2014');
   });
 
   it('exports "same period last year" as a measure beside the value, partial figures noted in XLSX', async () => {
@@ -409,7 +409,14 @@ describe('explorer routes', () => {
       'Value',
       'Same period last year',
     ]);
-    expect(sheet.getRow(2).values).toEqual([undefined, '2014-01', 'Test (cases)', oblast.name.en, 111, 7]);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      'January 2014',
+      'Test (cases)',
+      oblast.name.en,
+      111,
+      7,
+    ]);
     expect(sheet.getCell('D3').value).toBe(22);
     expect(sheet.getCell('D3').note).toBeDefined();
     expect(sheet.getCell('E3').value).toBeNull();

@@ -243,8 +243,15 @@ describe('pivot', () => {
   it('lays an export grid out with localised headers and labels', () => {
     const grid = exportGrid(result(), { rows: ['territory'], columns: ['period', 'item'] }, 'en');
     expect(grid.headerLines).toEqual([
-      ['', '2024-01', '2024-02'],
+      ['', 'January 2024', 'February 2024'],
       ['Territory', 'A (cases)', 'A (cases)'],
+    ]);
+    // Units and periods are written in the export's language.
+    expect(
+      exportGrid(result(), { rows: ['territory'], columns: ['period', 'item'] }, 'ky').headerLines,
+    ).toEqual([
+      ['', '2024-ж. январь', '2024-ж. февраль'],
+      ['Аймак', 'A (учур)', 'A (учур)'],
     ]);
     expect(grid.rows[1]).toEqual({
       labels: ['Two'],

@@ -7,6 +7,8 @@ import type {
 } from '#shared/contracts/explorer.contract';
 import { measureKeys, pivot, totalOptionKey, type PivotKey } from '#shared/domain/explorer-pivot';
 import type { Locale } from '#shared/domain/locale';
+import { formatPeriodLabel } from '#shared/format/locale-format';
+import { unitName } from '#shared/messages/catalogue';
 import {
   containingPeriod,
   formatPeriod,
@@ -315,12 +317,12 @@ export function exportGrid(result: ExplorerResult, layout: ExplorerLayout, local
     switch (k.dimension) {
       case 'item': {
         const item = items.get(k.key);
-        return item ? `${item.name[locale]} (${item.unit})` : k.key;
+        return item ? `${item.name[locale]} (${unitName(item.unit, locale)})` : k.key;
       }
       case 'territory':
         return territories.get(k.key) ?? k.key;
       case 'period':
-        return k.key;
+        return formatPeriodLabel(k.key, locale);
       case 'option':
         return k.key === totalOptionKey ? words.total : (options.get(k.key) ?? k.key);
       case 'measure':

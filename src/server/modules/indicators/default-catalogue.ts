@@ -3,6 +3,7 @@ import type {
   CreateIndicatorRequest,
   CreateValidationRuleRequest,
 } from '#shared/contracts/catalogue.contract';
+import type { UnitCode } from '#shared/domain/unit';
 import type { LocalisedName } from '#shared/contracts/common.contract';
 
 type DefaultCategory = {
@@ -19,7 +20,7 @@ type DefaultDataElement = Omit<CreateDataElementRequest, 'agencyId' | 'categoryC
 
 /** The day the shipped formulas apply from: the start of the demo and methodology series. */
 const since = '2015-01-01';
-const per100k = 'per_100k';
+const per100k: UnitCode = 'per_100k';
 
 const categories: DefaultCategory[] = [
   {
@@ -381,7 +382,7 @@ const rate = (
   code: string,
   name: LocalisedName,
   formula: string,
-  unit = per100k,
+  unit: UnitCode = per100k,
 ): CreateIndicatorRequest => ({
   code,
   name,

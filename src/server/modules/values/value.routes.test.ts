@@ -203,7 +203,7 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
       code: 'treated_share',
       name: { ky: 'Үлүш', ru: 'Доля', en: 'Share treated' },
       agencyId: agencies.get('MOH'),
-      unit: '%',
+      unit: 'percent',
       valueType: 'percentage',
       periodType: 'quarter',
       aggregationTime: 'average',

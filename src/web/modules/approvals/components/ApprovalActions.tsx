@@ -1,6 +1,6 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '#web/lib/format';
+import { formatDateTime } from '#shared/format/locale-format';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
 import { useApproval } from '../hooks/useApprovals';

@@ -1,7 +1,8 @@
+import { formatPeriodLabel } from '#shared/format/locale-format';
 import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalListItem } from '#shared/contracts/approval.contract';
-import { formatDate, formatDateTime } from '#web/lib/format';
+import { formatDate, formatDateTime } from '#shared/format/locale-format';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
 import { ApprovalStatusBadge } from './ApprovalStatusBadge';
@@ -21,7 +22,12 @@ export function ApprovalQueueTable({ items, isLoading }: { items: ApprovalListIt
       header: t('approvals.columns.territory'),
       render: (r) => names.territory(r.territoryId),
     },
-    { key: 'period', header: t('approvals.columns.period'), render: (r) => r.period, noWrap: true },
+    {
+      key: 'period',
+      header: t('approvals.columns.period'),
+      render: (r) => formatPeriodLabel(r.period, locale),
+      noWrap: true,
+    },
     {
       key: 'status',
       header: t('approvals.columns.status'),

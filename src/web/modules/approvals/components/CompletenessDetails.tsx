@@ -1,8 +1,9 @@
+import { formatPeriodLabel } from '#shared/format/locale-format';
 import { useState } from 'react';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CompletenessDetail, CompletenessQuery } from '#shared/contracts/approval.contract';
-import { formatDate, formatDateTime, formatNumber } from '#web/lib/format';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '#shared/format/locale-format';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
@@ -22,8 +23,7 @@ export function CompletenessDetails({ query }: { query: CompletenessQuery | null
   // A new selection starts again at the first page.
   const offset = page.query === query ? page.offset : 0;
   const details = useCompletenessDetails(query ? { ...query, limit: pageSize, offset } : null);
-  const share = (value: number | null) =>
-    value === null ? '—' : formatNumber(value, locale, { style: 'percent', maximumFractionDigits: 1 });
+  const share = (value: number | null) => (value === null ? '—' : formatPercent(value, locale, 1));
 
   const columns: DataColumn<CompletenessDetail>[] = [
     { key: 'agency', header: t('approvals.columns.agency'), render: (r) => names.agency(r.agencyId) },
@@ -32,7 +32,12 @@ export function CompletenessDetails({ query }: { query: CompletenessQuery | null
       header: t('approvals.columns.territory'),
       render: (r) => names.territory(r.territoryId),
     },
-    { key: 'period', header: t('approvals.columns.period'), render: (r) => r.period, noWrap: true },
+    {
+      key: 'period',
+      header: t('approvals.columns.period'),
+      render: (r) => formatPeriodLabel(r.period, locale),
+      noWrap: true,
+    },
     {
       key: 'present',
       header: t('completeness.columns.present'),

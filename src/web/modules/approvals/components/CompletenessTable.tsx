@@ -4,7 +4,7 @@ import type {
   CompletenessReport,
   CompletenessRow,
 } from '#shared/contracts/approval.contract';
-import { formatNumber } from '#web/lib/format';
+import { formatNumber, formatPercent } from '#shared/format/locale-format';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
 
@@ -23,8 +23,7 @@ export function CompletenessTable({
   const { t } = useTranslation();
   const locale = useLocale();
   // One decimal: a young report at 0.4 % is not the same as none at all.
-  const share = (value: number | null) =>
-    value === null ? '—' : formatNumber(value, locale, { style: 'percent', maximumFractionDigits: 1 });
+  const share = (value: number | null) => (value === null ? '—' : formatPercent(value, locale, 1));
   const count = (value: number) => formatNumber(value, locale);
   const rows: Row[] = report
     ? [

@@ -1,9 +1,11 @@
-import { Badge, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '#shared/contracts/audit.contract';
-import { formatDateTime } from '#web/lib/format';
+import { formatDateTime } from '#shared/format/locale-format';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
-import { JsonDiffDetail, JsonDiffSummary } from '#web/ui/JsonDiff';
+import { JsonDiffDetail } from '#web/ui/JsonDiff';
+import { useRenderMessage } from '#web/lib/messages';
+import { AuditChanges } from './AuditChanges';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 
 type AuditTableProps = { entries: AuditEntry[]; isLoading: boolean };
@@ -19,6 +21,7 @@ function actionColor(action: string): string {
 export function AuditTable({ entries, isLoading }: AuditTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const render = useRenderMessage();
 
   const columns: DataColumn<AuditEntry>[] = [
     {
@@ -29,47 +32,30 @@ export function AuditTable({ entries, isLoading }: AuditTableProps) {
       render: (entry) => formatDateTime(entry.at, locale),
     },
     {
-      key: 'actor',
-      header: t('audit.actor'),
-      render: (entry) =>
-        entry.actorUsername ? (
-          <Text size="sm">{entry.actorUsername}</Text>
-        ) : (
-          <Text size="sm" c="dimmed" fs="italic">
-            {t('audit.system')}
+      key: 'sentence',
+      header: t('audit.event'),
+      render: (entry) => (
+        <Group gap={8} wrap="nowrap" align="flex-start">
+          <Badge
+            variant="dot"
+            color={actionColor(entry.action)}
+            tt="none"
+            title={entry.action}
+            style={{ flexShrink: 0 }}
+          >
+            {entry.actorName ?? t('audit.system')}
+          </Badge>
+          <Text size="sm" data-testid="audit-sentence">
+            {render(entry.sentence)}
           </Text>
-        ),
-    },
-    {
-      key: 'action',
-      header: t('audit.action'),
-      render: (entry) => (
-        <Badge variant="light" color={actionColor(entry.action)} tt="none">
-          {entry.action}
-        </Badge>
-      ),
-    },
-    {
-      key: 'entity',
-      header: t('audit.entity'),
-      render: (entry) => (
-        <Stack gap={0}>
-          <Text size="sm">{entry.entityType}</Text>
-          {entry.entityId ? (
-            <Tooltip label={entry.entityId}>
-              <Text size="xs" ff="monospace" c="dimmed" maw={150} truncate="end" tabIndex={0}>
-                {entry.entityId}
-              </Text>
-            </Tooltip>
-          ) : null}
-        </Stack>
+        </Group>
       ),
     },
     {
       key: 'changes',
       header: t('audit.changes'),
-      width: '40%',
-      render: (entry) => <JsonDiffSummary before={entry.before} after={entry.after} />,
+      width: '35%',
+      render: (entry) => <AuditChanges changes={entry.changes} limit={3} />,
     },
   ];
 
@@ -85,8 +71,10 @@ export function AuditTable({ entries, isLoading }: AuditTableProps) {
       renderExpanded={(entry) => (
         <Stack gap="xs">
           <Text size="xs" c="dimmed">
-            {t('audit.request')}: {entry.requestId ?? '—'} · IP: {entry.ip ?? '—'}
+            {t('audit.request')}: {entry.requestId ?? '—'} · IP: {entry.ip ?? '—'} · {entry.action}
+            {entry.entityId ? ` · ${entry.entityType} ${entry.entityId}` : ''}
           </Text>
+          <AuditChanges changes={entry.changes} />
           <JsonDiffDetail before={entry.before} after={entry.after} />
         </Stack>
       )}

@@ -1,14 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ChangePasswordRequest, LoginRequest, SessionResponse } from '#shared/contracts/auth.contract';
-import { applyLocale, storeLocale } from '#web/lib/i18n';
+import { applyLocale, storeLocale, takeChosenLocale } from '#web/lib/i18n';
 import { changePassword, login, logout } from '../api/auth.api';
 import { sessionQueryKey } from './useSession';
 
-/** Signs in, caches the session and switches the interface to the user's stored language. */
+/**
+ * Signs in, caches the session and switches the interface to the user's language: the one picked on the
+ * sign-in page if the person picked one (the server stores it with the account), else the stored one.
+ */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: LoginRequest) => login(request),
+    mutationFn: (request: LoginRequest) => {
+      const chosen = takeChosenLocale();
+      return login(chosen.peek ? { ...request, locale: chosen.peek } : request).then((session) => {
+        chosen.clear();
+        return session;
+      });
+    },
     onSuccess: async (session) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
       queryClient.setQueryData<SessionResponse | null>(sessionQueryKey, session);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Divider, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Divider, Modal, Select, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Agency } from '#shared/contracts/agencies.contract';
@@ -22,6 +22,8 @@ import { CatalogueFormFooter } from './CatalogueFormFooter';
 import { CatalogueIdentityFields } from './CatalogueIdentityFields';
 import { emptyName, isNameFilled, trimmedName } from './LocalisedNameFields';
 import { ValueBoundsSection } from './ValueBoundsSection';
+import { isUnitCode } from '#shared/domain/unit';
+import { UnitSelect } from './UnitSelect';
 
 type DataElementFormModalProps = {
   /** The element to edit, or null to add one. */
@@ -31,7 +33,9 @@ type DataElementFormModalProps = {
   onClose: () => void;
 };
 
-type FormState = Omit<CreateDataElementRequest, 'description' | 'categoryComboId'> & {
+type FormState = Omit<CreateDataElementRequest, 'description' | 'categoryComboId' | 'unit'> & {
+  /** A unit code, '' before one is picked, or a unit typed by hand in an older version. */
+  unit: string;
   description: string;
   categoryComboId: string;
   isActive: boolean;
@@ -90,7 +94,7 @@ export function DataElementFormModal({ element, catalogue, agencies, onClose }: 
     (element !== null || isCodeValid) &&
     isNameFilled(form.name) &&
     form.agencyId !== '' &&
-    form.unit.trim() !== '' &&
+    isUnitCode(form.unit) &&
     form.categoryComboId !== '';
 
   const aggregationOptions = aggregations.map((value) => ({
@@ -101,10 +105,11 @@ export function DataElementFormModal({ element, catalogue, agencies, onClose }: 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { code, isActive, ...rest } = form;
+    if (!isUnitCode(form.unit)) return;
     const common = {
       ...rest,
       name: trimmedName(form.name),
-      unit: form.unit.trim(),
+      unit: form.unit,
       description: form.description.trim(),
     };
     const done = () => {
@@ -150,15 +155,7 @@ export function DataElementFormModal({ element, catalogue, agencies, onClose }: 
               required
               error={fieldError('agencyId')}
             />
-            <TextInput
-              label={t('catalogue.fields.unit')}
-              placeholder={t('catalogue.unitHint')}
-              value={form.unit}
-              onChange={(event) => set('unit', event.currentTarget.value)}
-              required
-              maxLength={100}
-              error={fieldError('unit')}
-            />
+            <UnitSelect value={form.unit} onChange={(unit) => set('unit', unit)} error={fieldError('unit')} />
             <Select
               label={t('catalogue.fields.disaggregation')}
               data={catalogue.categoryCombos.map((c) => ({ value: c.id, label: localName(c.name, locale) }))}

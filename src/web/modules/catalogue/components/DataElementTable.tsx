@@ -8,6 +8,7 @@ import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
 import { ActiveBadge } from './ActiveBadge';
 import { DataElementDetails } from './DataElementDetails';
+import { unitName } from '#shared/messages/catalogue';
 
 type DataElementTableProps = {
   elements: DataElement[];
@@ -50,7 +51,7 @@ export function DataElementTable({
         return agency ? localName(agency.shortName, locale) : '—';
       },
     },
-    { key: 'unit', header: t('catalogue.fields.unit'), render: (e) => e.unit },
+    { key: 'unit', header: t('catalogue.fields.unit'), render: (e) => unitName(e.unit, locale) },
     {
       key: 'valueType',
       header: t('catalogue.fields.valueType'),

@@ -24,6 +24,8 @@ import { FormulaInput } from './FormulaInput';
 import { CatalogueIdentityFields } from './CatalogueIdentityFields';
 import { emptyName, isNameFilled, trimmedName } from './LocalisedNameFields';
 import { VersionTimeline } from './VersionTimeline';
+import { isUnitCode } from '#shared/domain/unit';
+import { UnitSelect } from './UnitSelect';
 
 type IndicatorFormModalProps = {
   /** The indicator to edit, or null to add one. */
@@ -70,15 +72,16 @@ export function IndicatorFormModal({ indicator, onClose }: IndicatorFormModalPro
   const isCodeValid = isCatalogueCode(form.code);
   const isComplete =
     isNameFilled(form.name) &&
-    form.unit.trim() !== '' &&
+    isUnitCode(form.unit) &&
     (indicator !== null || (isCodeValid && form.formula.trim() !== '' && datePattern.test(form.validFrom)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!isUnitCode(form.unit)) return;
     const common = {
       name: trimmedName(form.name),
       description: form.description.trim(),
-      unit: form.unit.trim(),
+      unit: form.unit,
       direction: form.direction,
       decimals: form.decimals,
     };
@@ -124,14 +127,7 @@ export function IndicatorFormModal({ indicator, onClose }: IndicatorFormModalPro
             fieldError={fieldError}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('catalogue.fields.unit')}
-              placeholder={t('catalogue.unitHint')}
-              value={form.unit}
-              onChange={(event) => set('unit', event.currentTarget.value)}
-              required
-              maxLength={100}
-            />
+            <UnitSelect value={form.unit} onChange={(unit) => set('unit', unit)} error={fieldError('unit')} />
             <Select
               label={t('catalogue.fields.direction')}
               data={directions.map((value) => ({ value, label: t(`catalogue.directions.${value}`) }))}

@@ -7,6 +7,7 @@ import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
 import { ActiveBadge } from './ActiveBadge';
 import { VersionTimeline } from './VersionTimeline';
+import { unitName } from '#shared/messages/catalogue';
 
 type IndicatorTableProps = {
   indicators: Indicator[];
@@ -43,7 +44,7 @@ export function IndicatorTable({
       header: t('catalogue.fields.formula'),
       render: (i) => <Code fz="xs">{i.versions.at(-1)?.formula ?? '—'}</Code>,
     },
-    { key: 'unit', header: t('catalogue.fields.unit'), render: (i) => i.unit },
+    { key: 'unit', header: t('catalogue.fields.unit'), render: (i) => unitName(i.unit, locale) },
     {
       key: 'versions',
       header: t('catalogue.indicators.versions'),

@@ -2,7 +2,7 @@ import { Badge, Code, Group, Text, Timeline } from '@mantine/core';
 import { IconMathFunction } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorVersion } from '#shared/contracts/catalogue.contract';
-import { formatDate } from '#web/lib/format';
+import { formatDate } from '#shared/format/locale-format';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 
 /**

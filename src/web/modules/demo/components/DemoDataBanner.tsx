@@ -1,12 +1,15 @@
 import { Alert } from '@mantine/core';
 import { IconFlask } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '#shared/format/locale-format';
 import { useSession } from '#web/modules/auth/hooks/useSession';
+import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { useDataValueStatus } from '../hooks/useDataValueStatus';
 
 /** Warns on every page while the store holds synthetic demonstration figures, so nobody takes them as real. */
 export function DemoDataBanner() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const { data: session } = useSession();
   const canRead = ((session?.user.permissions ?? []) as readonly string[]).includes('data.read');
   const { data } = useDataValueStatus(canRead);
@@ -22,7 +25,7 @@ export function DemoDataBanner() {
     >
       {t('demo.bannerBody', {
         count: data.syntheticValues,
-        values: data.syntheticValues.toLocaleString(i18n.language),
+        values: formatNumber(data.syntheticValues, locale),
       })}
     </Alert>
   );

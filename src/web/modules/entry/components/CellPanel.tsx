@@ -2,7 +2,8 @@ import { Button, Paper, Select, Stack, Table, Text, Textarea, Title } from '@man
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataValue, EntryForm, ValueFlag } from '#shared/contracts/data-values.contract';
-import { formatDateTime, formatNumber, localName } from '#web/lib/format';
+import { formatDateTime, formatNumber } from '#shared/format/locale-format';
+import { localName } from '#web/lib/format';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
 import { LoadingState } from '#web/ui/LoadingState';

@@ -14,6 +14,7 @@ import {
   type FormElement,
 } from '../entry-grid';
 import { EntryCell } from './EntryCell';
+import { unitName } from '#shared/messages/catalogue';
 
 export type SelectedCell = { element: FormElement; column: FormColumn };
 
@@ -97,7 +98,7 @@ export function EntryGrid({ form, selected, onSelect, save }: EntryGridProps) {
                         <Group gap={6} wrap="nowrap">
                           <Text size="sm">{name}</Text>
                           <Text size="xs" c="dimmed">
-                            {element.unit}
+                            {unitName(element.unit, locale)}
                           </Text>
                           {elementChecks.length > 0 ? (
                             <Tooltip

@@ -1,4 +1,5 @@
 import { Group, SegmentedControl, Select } from '@mantine/core';
+import { formatMonthName } from '#shared/format/locale-format';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Territory } from '#shared/contracts/territories.contract';
@@ -74,11 +75,7 @@ export function EntryPicker({
   const part = parts?.type === 'month' ? parts.month : parts?.type === 'quarter' ? parts.quarter : 1;
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - 2010 + 1 }, (_, i) => String(thisYear - i));
-  const monthNames = Array.from({ length: 12 }, (_, i) =>
-    new Intl.DateTimeFormat(locale === 'ky' ? 'ru-RU' : locale, { month: 'long', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, i, 1)),
-    ),
-  );
+  const monthNames = Array.from({ length: 12 }, (_, i) => formatMonthName(i + 1, locale));
   const setPeriod = (period: string) => onChange({ ...value, period });
 
   return (

@@ -54,7 +54,10 @@ export function ExplorerChart({ result, type }: { result: ExplorerResult; type: 
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 56, right: 24, top: 24, bottom: 64 },
-      xAxis: { type: 'category', data: result.periods },
+      xAxis: {
+        type: 'category',
+        data: result.periods.map((period) => label({ dimension: 'period', key: period })),
+      },
       yAxis: { type: 'value' },
       series: series.slice(0, maxSeries),
     };

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { formatNumber } from '#shared/format/locale-format';
 import { Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExplorerLayout, ExplorerResult } from '#shared/contracts/explorer.contract';
@@ -21,10 +22,7 @@ export function PivotTable({ result, layout }: PivotTableProps) {
   const decimals = useMemo(() => new Map(result.items.map((i) => [i.code, i.decimals])), [result.items]);
   const format = (v: PivotValue) => {
     const d = decimals.get(v.item) ?? 0;
-    return new Intl.NumberFormat(locale === 'ky' ? 'ky-KG' : locale, {
-      minimumFractionDigits: d,
-      maximumFractionDigits: d,
-    }).format(v.value ?? 0);
+    return formatNumber(v.value ?? 0, locale, { decimals: d });
   };
   const rows = table.rows.slice(0, maxRows);
   const headerLevels = Math.max(table.columnDimensions.length, 1);

@@ -1,4 +1,6 @@
 import { useCallback } from 'react';
+import { formatPeriodLabel } from '#shared/format/locale-format';
+import { useRenderMessage } from '#web/lib/messages';
 import { useTranslation } from 'react-i18next';
 import type { ExplorerResult } from '#shared/contracts/explorer.contract';
 import { measureKeys, totalOptionKey, type PivotKey } from '#shared/domain/explorer-pivot';
@@ -8,17 +10,18 @@ import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 export function useKeyLabel(result: ExplorerResult): (key: PivotKey) => string {
   const { t } = useTranslation();
   const locale = useLocale();
+  const render = useRenderMessage();
   return useCallback(
     (key: PivotKey) => {
       switch (key.dimension) {
         case 'item': {
           const item = result.items.find((i) => i.code === key.key);
-          return item ? `${item.name[locale]} (${item.unit})` : key.key;
+          return item ? `${item.name[locale]} (${render({ key: `unit.${item.unit}` }, item.unit)})` : key.key;
         }
         case 'territory':
           return result.territories.find((x) => x.id === key.key)?.name[locale] ?? key.key;
         case 'period':
-          return key.key;
+          return formatPeriodLabel(key.key, locale);
         case 'option':
           return key.key === totalOptionKey
             ? t('explorer.total')
@@ -27,6 +30,6 @@ export function useKeyLabel(result: ExplorerResult): (key: PivotKey) => string {
           return key.key === measureKeys.lastYear ? t('explorer.lastYear') : t('explorer.value');
       }
     },
-    [result, locale, t],
+    [result, locale, t, render],
   );
 }

@@ -1,7 +1,7 @@
 import { Code, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '#shared/contracts/jobs.contract';
-import { formatNumber } from '#web/lib/format';
+import { formatNumber } from '#shared/format/locale-format';
 import { translateKey } from '#web/lib/i18n';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { JobErrorMessage } from './JobErrorMessage';

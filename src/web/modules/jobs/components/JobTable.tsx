@@ -1,7 +1,8 @@
-import { Code, Group, Progress, Text } from '@mantine/core';
+import { Group, Progress, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '#shared/contracts/jobs.contract';
-import { formatDateTime, formatPercent } from '#web/lib/format';
+import { formatDateTime, formatPercent } from '#shared/format/locale-format';
+import { useRenderMessage } from '#web/lib/messages';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { JobResult } from './JobResult';
@@ -13,6 +14,7 @@ type JobTableProps = { jobs: Job[]; isLoading: boolean };
 export function JobTable({ jobs, isLoading }: JobTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const render = useRenderMessage();
   const time = (value: string | null) => (value ? formatDateTime(value, locale) : '—');
 
   const columns: DataColumn<Job>[] = [
@@ -21,7 +23,9 @@ export function JobTable({ jobs, isLoading }: JobTableProps) {
       header: t('jobs.name'),
       render: (job) => (
         <Group gap={6} wrap="nowrap">
-          <Code>{job.name}</Code>
+          <Text size="sm" title={job.name} data-testid="job-name">
+            {render({ key: `job.${job.name}` }, job.name)}
+          </Text>
           <Text size="xs" c="dimmed">
             v{job.version}
           </Text>

@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { JobSchedule } from '#shared/contracts/jobs.contract';
-import { formatDateTime } from '#web/lib/format';
+import { formatDateTime } from '#shared/format/locale-format';
+import { useRenderMessage } from '#web/lib/messages';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
 import { useErrorMessage } from '#web/ui/useErrorMessage';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
@@ -16,6 +17,7 @@ type ScheduleTableProps = { schedules: JobSchedule[]; isLoading: boolean; canMan
 /** Recurring schedules: when each runs, its next and last run with the result; administrators switch and run them. */
 export function ScheduleTable({ schedules, isLoading, canManage }: ScheduleTableProps) {
   const { t } = useTranslation();
+  const render = useRenderMessage();
   const locale = useLocale();
   const describe = useErrorMessage();
   const setEnabled = useSetScheduleEnabled();
@@ -49,7 +51,7 @@ export function ScheduleTable({ schedules, isLoading, canManage }: ScheduleTable
         <Stack gap={0}>
           <Code>{schedule.name}</Code>
           <Text size="xs" c="dimmed">
-            {schedule.jobName} v{schedule.jobVersion}
+            {render({ key: `job.${schedule.jobName}` }, schedule.jobName)} v{schedule.jobVersion}
           </Text>
         </Stack>
       ),

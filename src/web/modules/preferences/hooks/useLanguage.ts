@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { toLocale, defaultLocale, type Locale } from '#shared/domain/locale';
-import { applyLocale, storeLocale } from '#web/lib/i18n';
+import { applyLocale, rememberChosenLocale, storeLocale } from '#web/lib/i18n';
 import { updatePreferences } from '#web/modules/auth/api/auth.api';
 import { useSession, useSetCurrentUser } from '#web/modules/auth/hooks/useSession';
 
@@ -25,6 +25,8 @@ export function useChangeLanguage() {
       if (isSignedIn) {
         const user = await updatePreferences({ locale });
         setCurrentUser(user);
+      } else {
+        rememberChosenLocale(locale);
       }
       storeLocale(locale);
       await applyLocale(locale);

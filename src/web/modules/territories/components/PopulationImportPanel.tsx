@@ -17,7 +17,7 @@ import { IconCircleCheck, IconDownload, IconFileSpreadsheet, IconUpload } from '
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '#web/lib/api-client';
-import { formatNumber, formatPercent } from '#web/lib/format';
+import { formatNumber, formatPercent } from '#shared/format/locale-format';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { useJob } from '#web/modules/jobs/hooks/useJobs';

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconInfoCircle, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Population } from '#shared/contracts/territories.contract';
-import { formatNumber } from '#web/lib/format';
+import { formatNumber } from '#shared/format/locale-format';
 import { ConfirmButton } from '#web/ui/ConfirmButton';
 import { MissingValue } from '#web/ui/MissingValue';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';

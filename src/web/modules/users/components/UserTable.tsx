@@ -4,7 +4,8 @@ import { IconDots, IconKey, IconLock, IconPencil, IconUserCheck, IconUserOff } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '#shared/contracts/users.contract';
-import { formatDateTime, localName } from '#web/lib/format';
+import { formatDateTime } from '#shared/format/locale-format';
+import { localName } from '#web/lib/format';
 import { DataTable, type DataColumn } from '#web/ui/DataTable';
 import { useErrorMessage } from '#web/ui/useErrorMessage';
 import { useAgencies } from '#web/modules/agencies/hooks/useAgencies';
