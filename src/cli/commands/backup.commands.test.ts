@@ -3,7 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoredStats, statsOfAllTables } from '#server/modules/backup/backup-test-support';
 import type { TableStats } from '#server/modules/backup/backup.types';
+import { migrations } from '#server/db/migrations/index';
 import { createCliHarness, type CliHarness } from '../test/cli-harness';
+
+const migrationNames = Object.keys(migrations).sort();
+const latestMigration = migrationNames.at(-1) ?? '';
 
 describe('kuzot migrate, seed, backup and restore', () => {
   let cli: CliHarness;
@@ -20,8 +24,7 @@ describe('kuzot migrate, seed, backup and restore', () => {
   it('migrates and lists what it applied, then reports the schema up to date', async () => {
     expect(await cli.run('migrate')).toMatchObject({
       code: 0,
-      stdout:
-        'Applied 3 migration(s):\n  202611241900_create_foundation\n  202611242100_create_indicator_catalogue\n  202611242200_create_data_values\n',
+      stdout: `Applied ${migrationNames.length} migration(s):\n${migrationNames.map((m) => `  ${m}\n`).join('')}`,
     });
     expect(await cli.run('migrate')).toMatchObject({
       code: 0,
@@ -52,9 +55,9 @@ describe('kuzot migrate, seed, backup and restore', () => {
     atBackup = await cli.inspect((c) => statsOfAllTables(c.database.db));
     const r = await cli.run('backup', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(
-      /^Backup written to .*kuzot\.backup\.gz: 22 tables, \d+ rows, \d+ KiB \(schema: 202611242200_create_data_values\)\.\n$/,
-    );
+    expect(r.stdout).toMatch(/^Backup written to .*kuzot\.backup\.gz: \d+ tables, \d+ rows, \d+ KiB \(schema: (\w+)\)\.\n$/);
+    expect(r.stdout).toContain(`(schema: ${latestMigration}).`);
+    expect(Number(/: (\d+) tables/.exec(r.stdout)?.[1])).toBe(Object.keys(atBackup).length);
     expect(r.stderr).toContain('Backing up: 100%');
     expect(await cli.run('backup', file)).toMatchObject({
       code: 1,
@@ -71,7 +74,7 @@ describe('kuzot migrate, seed, backup and restore', () => {
     ).toBe(0);
     const r = await cli.run('restore', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Restored 22 tables, \d+ rows from the backup of \d{4}-\d\d-\d\dT/);
+    expect(r.stdout).toMatch(/^Restored \d+ tables, \d+ rows from the backup of \d{4}-\d\d-\d\dT/);
     expect(r.stderr).toContain('Checking file: 100%');
     expect(r.stderr).toContain('Restoring: 100%');
     expect(await cli.inspect((c) => restoredStats(c.database.db))).toEqual(atBackup);

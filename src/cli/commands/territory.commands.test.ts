@@ -70,7 +70,7 @@ describe('kuzot territory import-population FILE', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
-    expect(lines[0]).toMatch(/^IMPORT_INVALID: The file has \d+ problem\(s\); nothing was imported\.$/);
+    expect(lines[0]).toMatch(/^IMPORT_INVALID: The file has \d+ problems?; nothing was imported\.$/);
     expect(lines).toContain('  row 3, column total: "abc" is not a whole number of people.');
     expect(lines.some((l) => l.startsWith('  row 4, column code: '))).toBe(true);
     expect(lines.some((l) => l.startsWith('  row 4, column year: '))).toBe(true);

@@ -93,10 +93,19 @@ export async function upsertSchedule<S extends TSchema>(
     before.intervalSeconds === timing.intervalSeconds &&
     before.timezone === timing.timezone;
   const keepsNextRun = isSameTiming && current.enabled && current.nextRunAt !== null;
-  return schedules.update(
-    current.id,
-    write(isEnabled, keepsNextRun ? current.nextRunAt : nextRunAfter(timing, now)),
-    now,
+  const next = write(isEnabled, keepsNextRun ? current.nextRunAt : nextRunAfter(timing, now));
+  // Registering an unchanged schedule (every process start does) writes nothing.
+  if (keepsNextRun && isUnchanged(current, next)) return current;
+  return schedules.update(current.id, next, now);
+}
+
+function isUnchanged(current: JobScheduleRow, next: ScheduleWrite): boolean {
+  return (
+    current.jobName === next.jobName &&
+    current.jobVersion === next.jobVersion &&
+    current.maxAttempts === next.maxAttempts &&
+    current.enabled === next.enabled &&
+    JSON.stringify(current.payload ?? {}) === JSON.stringify(next.payload ?? {})
   );
 }
 
