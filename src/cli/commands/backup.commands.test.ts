@@ -55,7 +55,9 @@ describe('kuzot migrate, seed, backup and restore', () => {
     atBackup = await cli.inspect((c) => statsOfAllTables(c.database.db));
     const r = await cli.run('backup', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Backup written to .*kuzot\.backup\.gz: \d+ tables, \d+ rows, \d+ KiB \(schema: (\w+)\)\.\n$/);
+    expect(r.stdout).toMatch(
+      /^Backup written to .*kuzot\.backup\.gz: \d+ tables, \d+ rows, \d+ KiB \(schema: (\w+)\)\.\n$/,
+    );
     expect(r.stdout).toContain(`(schema: ${latestMigration}).`);
     expect(Number(/: (\d+) tables/.exec(r.stdout)?.[1])).toBe(Object.keys(atBackup).length);
     expect(r.stderr).toContain('Backing up: 100%');
