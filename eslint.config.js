@@ -2,6 +2,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** A module talks to another only through its service and types (docs/ARCHITECTURE.md, dependency rule). */
+const otherModuleInternals = {
+  group: [
+    '../*/*',
+    '!../*/*.service',
+    '!../*/*.types',
+    '#server/modules/*/*',
+    '!#server/modules/*/*.service',
+    '!#server/modules/*/*.types',
+  ],
+  message: 'Use another module only through its *.service.ts and *.types.ts.',
+};
+
 const noDeepRelative = {
   group: ['../../*'],
   message: 'Use an alias (#server/…, #shared/…, #web/…) to leave a module.',
@@ -128,6 +141,7 @@ export default tseslint.config(
               group: ['../*/*.repository', '../*/*.routes'],
               message: 'Talk to another module through its service, never its tables or routes.',
             },
+            otherModuleInternals,
           ],
         },
       ],
@@ -145,6 +159,7 @@ export default tseslint.config(
               group: ['kysely', 'pg', '#server/db/*', '*.repository', './*.repository'],
               message: 'Routes call services.',
             },
+            otherModuleInternals,
           ],
         },
       ],
@@ -193,6 +208,21 @@ export default tseslint.config(
             noDeepRelative,
             { group: ['#web/modules/*', '../modules/*'], message: 'The UI kit knows no feature module.' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Configuration is read in one place; everything else receives it.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/server/config.ts', '**/*.test.ts', '**/*.pg-test.ts', 'src/server/test/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read environment variables only in src/server/config.ts.',
         },
       ],
     },

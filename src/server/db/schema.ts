@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ApprovalStatus } from '#shared/contracts/data-values.contract';
+import type { JobStatus } from '#shared/contracts/jobs.contract';
 
 /**
  * The database as TypeScript sees it (camelCase through Kysely's CamelCasePlugin). Kept by hand beside
@@ -111,7 +113,7 @@ export type JobTable = {
   name: string;
   version: number;
   payload: Json;
-  status: Generated<string>;
+  status: Generated<JobStatus>;
   attempts: Generated<number>;
   maxAttempts: Generated<number>;
   runAt: Generated<Timestamp>;
@@ -313,7 +315,7 @@ export type DataApprovalTable = {
   agencyId: string;
   territoryId: string;
   period: string;
-  status: string;
+  status: ApprovalStatus;
   submittedBy: string | null;
   submittedAt: Timestamp | null;
   decidedBy: string | null;

@@ -1,3 +1,4 @@
+import type { JobStatus } from '#shared/contracts/jobs.contract';
 import { sql } from 'kysely';
 import type { Executor } from '#server/db/transaction';
 import type { JobRow } from '#server/db/schema';
@@ -104,7 +105,7 @@ export function createJobRepository(db: Executor) {
     async finish(
       id: string,
       workerId: string,
-      patch: { status: string; result?: unknown; error: JobError | null; runAt?: Date; now: Date },
+      patch: { status: JobStatus; result?: unknown; error: JobError | null; runAt?: Date; now: Date },
     ): Promise<boolean> {
       const result = await db
         .updateTable('job')
@@ -180,7 +181,7 @@ export function createJobRepository(db: Executor) {
     },
 
     async find(filter: {
-      status?: string;
+      status?: JobStatus;
       name?: string;
       limit: number;
       offset: number;
@@ -195,7 +196,7 @@ export function createJobRepository(db: Executor) {
       return { rows, total: count.n };
     },
 
-    async countByStatus(): Promise<Array<{ status: string; n: number }>> {
+    async countByStatus(): Promise<Array<{ status: JobStatus; n: number }>> {
       return db
         .selectFrom('job')
         .select(['status', sql<number>`count(*)::int`.as('n')])

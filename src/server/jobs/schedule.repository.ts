@@ -1,3 +1,4 @@
+import type { JobStatus } from '#shared/contracts/jobs.contract';
 import { sql } from 'kysely';
 import type { Executor } from '#server/db/transaction';
 import type { JobScheduleRow } from '#server/db/schema';
@@ -17,7 +18,7 @@ export type ScheduleWrite = {
 
 /** A schedule with the state of the job it last queued, for administrators. */
 export type ScheduleWithLastJob = JobScheduleRow & {
-  lastJobStatus: string | null;
+  lastJobStatus: JobStatus | null;
   lastJobError: unknown;
 };
 

@@ -1,3 +1,4 @@
+import type { JobStatus } from '#shared/contracts/jobs.contract';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
@@ -59,7 +60,7 @@ export function createWorker(options: WorkerOptions): Worker {
 
   const finish = async (
     job: JobRow,
-    status: string,
+    status: JobStatus,
     extra: { result?: unknown; error: JobError | null; runAt?: Date },
   ) => {
     const applied = await jobs.finish(job.id, id, { status, ...extra, now: new Date() });

@@ -1,3 +1,4 @@
+import type { ApprovalStatus } from '#shared/contracts/data-values.contract';
 import { sql } from 'kysely';
 import type { Executor } from '#server/db/transaction';
 import type { DataApprovalRow, ReportingDeadlineRow } from '#server/db/schema';
@@ -6,7 +7,7 @@ import type { PeriodType } from '#shared/domain/period';
 export type ApprovalKey = { agencyId: string; territoryId: string; period: string };
 
 export type ApprovalChange = {
-  status: string;
+  status: ApprovalStatus;
   submittedBy?: string | null;
   submittedAt?: Date | null;
   decidedBy?: string | null;
@@ -15,7 +16,7 @@ export type ApprovalChange = {
 };
 
 export type ApprovalFilter = {
-  status?: string;
+  status?: ApprovalStatus;
   period?: string;
   periodType?: PeriodType;
   agencyId?: string;

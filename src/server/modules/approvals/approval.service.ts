@@ -1,3 +1,4 @@
+import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
 import type {
   ApprovalActionRequest,
   ApprovalList,
@@ -7,7 +8,7 @@ import type {
   ReportingDeadline,
   ReportingDeadlineList,
 } from '#shared/contracts/approval.contract';
-import type { Approval, ApprovalStatus } from '#shared/contracts/data-values.contract';
+import type { Approval } from '#shared/contracts/data-values.contract';
 import { periodTypes, toPeriod, type PeriodType } from '#shared/domain/period';
 import type { DataApprovalRow } from '#server/db/schema';
 import type { Executor, Transactor } from '#server/db/transaction';
@@ -17,11 +18,11 @@ import type { AgencyService } from '../agencies/agency.service';
 import type { AuditService } from '../audit/audit.service';
 import type { UserService } from '../auth/user.service';
 import type { CatalogueService } from '../indicators/catalogue.service';
-import { deadlineOf, defaultDeadlinePolicy, isOnTime } from './completeness.rules';
+import { isOnTime } from './completeness.rules';
 import type { TerritoryService } from '../territories/territory.service';
 import { createApprovalRepository, type ApprovalKey } from './approval.repository';
 import { transition, type ApprovalStep } from './approval.rules';
-import { canWrite, scopeOf, type ValueScope } from '../values/value.rules';
+import { canWrite, scopeOf, type ValueScope } from '#shared/domain/value-scope';
 
 export type ApprovalService = ReturnType<typeof createApprovalService>;
 
@@ -88,7 +89,7 @@ export function createApprovalService(deps: {
         agencyId: row.agencyId,
         territoryId: row.territoryId,
         period: row.period,
-        status: row.status as ApprovalStatus,
+        status: row.status,
         submittedAt,
         submittedBy: row.submittedBy === null ? null : (names.get(row.submittedBy) ?? null),
         decidedAt: row.decidedAt?.toISOString() ?? null,
@@ -143,7 +144,7 @@ export function createApprovalService(deps: {
     const row = await deps.tx.run(async (ex) => {
       const repository = createApprovalRepository(ex);
       const before = await repository.lockForUpdate(key);
-      const current = before.status as ApprovalStatus;
+      const current = before.status;
       const next = transition(current, name, input.reason);
       if (!next.ok)
         throw new AppError(next.code, next.message, {

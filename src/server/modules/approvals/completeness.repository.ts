@@ -1,3 +1,4 @@
+import type { ApprovalStatus } from '#shared/contracts/data-values.contract';
 import { sql } from 'kysely';
 import type { Executor } from '#server/db/transaction';
 
@@ -6,7 +7,7 @@ export type SubmissionRow = {
   agencyId: string;
   territoryId: string;
   period: string;
-  status: string;
+  status: ApprovalStatus;
   submittedAt: Date | null;
 };
 

@@ -1,10 +1,9 @@
+import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toPeriod } from '#shared/domain/period';
 import {
   completeness,
-  deadlineOf,
-  defaultDeadlinePolicy,
   expectedCells,
   isOnTime,
   summariseCompleteness,

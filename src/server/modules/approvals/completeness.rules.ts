@@ -1,11 +1,5 @@
-import {
-  comparePeriods,
-  parsePeriod,
-  periodEnd,
-  toPeriod,
-  type IsoDate,
-  type Period,
-} from '#shared/domain/period';
+import { deadlineOf, defaultDeadlinePolicy, type DeadlinePolicy } from '#shared/domain/deadline';
+import { comparePeriods, parsePeriod, toPeriod } from '#shared/domain/period';
 
 /**
  * Completeness (the share of expected values that are present) and timeliness (the share of expected
@@ -122,26 +116,6 @@ export function timeliness(
     missing: expected - onTime - late,
     ratio: expected === 0 ? null : onTime / expected,
   };
-}
-
-/** The deadline policy: how many days after a period ends its data are due. */
-export type DeadlinePolicy = {
-  /** Days after the last day of the period; 0 means the last day itself. */
-  daysAfterPeriodEnd: number;
-};
-
-/** The default deadline: 15 days after the period ends (DHIS2's usual "timely" setting). */
-export const defaultDeadlinePolicy: DeadlinePolicy = { daysAfterPeriodEnd: 15 };
-
-/**
- * The last UTC day on which a period's data are on time: its end plus `daysAfterPeriodEnd` days
- * (`2024-03` with 15 days → `2024-04-15`; `2024Q4` → `2025-01-15`). Throws a RangeError on a negative or
- * fractional number of days.
- */
-export function deadlineOf(period: Period, { daysAfterPeriodEnd }: DeadlinePolicy): IsoDate {
-  assertCount(daysAfterPeriodEnd, 'daysAfterPeriodEnd');
-  const end = Date.parse(`${periodEnd(period)}T00:00:00Z`);
-  return new Date(end + daysAfterPeriodEnd * dayMs).toISOString().slice(0, 10);
 }
 
 /** One expected report: a dataset of one agency for one territory and period. */

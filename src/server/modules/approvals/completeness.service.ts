@@ -1,3 +1,4 @@
+import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
 import type {
   CompletenessDetail,
   CompletenessDetailList,
@@ -16,8 +17,6 @@ import { AppError } from '#server/lib/app-error';
 import type { CatalogueService } from '../indicators/catalogue.service';
 import {
   completeness,
-  deadlineOf,
-  defaultDeadlinePolicy,
   expectedCells,
   isOnTime,
   summariseCompleteness,
@@ -187,7 +186,7 @@ export function createCompletenessService(deps: {
         for (const period of periods) {
           const key = `${agencyId}/${territoryId}/${period}`;
           const submission = submissions.get(key);
-          const status = (submission?.status ?? 'draft') as ApprovalStatus;
+          const status = submission?.status ?? 'draft';
           const counted = status === 'submitted' || status === 'approved';
           rows.push({
             agencyId,

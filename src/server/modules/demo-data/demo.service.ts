@@ -6,8 +6,7 @@ import { enqueueJob } from '#server/jobs/queue';
 import type { Actor } from '#server/lib/actor';
 import type { AgencyService } from '../agencies/agency.service';
 import type { AuditService } from '../audit/audit.service';
-import { defaultCatalogue } from '../indicators/default-catalogue';
-import type { CatalogueService } from '../indicators/catalogue.service';
+import { shippedElementCodes, type CatalogueService } from '../indicators/catalogue.service';
 import type { JobService } from '../jobs/job.service';
 import type { TerritoryService } from '../territories/territory.service';
 import { createDemoRepository, type DemoApprovalColumns, type DemoValueColumns } from './demo.repository';
@@ -34,11 +33,10 @@ export type DemoService = ReturnType<typeof createDemoService>;
 
 /** The shipped elements with their disaggregation categories, in catalogue order. */
 function demoElements(catalogue: Catalogue): DemoPlanElement[] {
-  const shipped = new Set<string>(defaultCatalogue.dataElements.map((e) => e.code));
   const categories = new Map(catalogue.categories.map((c) => [c.id, c]));
   const combos = new Map(catalogue.categoryCombos.map((c) => [c.id, c]));
   return catalogue.dataElements
-    .filter((e) => e.isActive && shipped.has(e.code))
+    .filter((e) => e.isActive && shippedElementCodes.has(e.code))
     .map((e) => {
       const combo = combos.get(e.categoryComboId);
       const cats: DemoCategory[] = (combo?.categoryIds ?? []).map((id) => {

@@ -12,8 +12,8 @@ import type { Transactor } from '#server/db/transaction';
 import type { Actor } from '#server/lib/actor';
 import { AppError } from '#server/lib/app-error';
 import type { CatalogueService } from '../indicators/catalogue.service';
-import { evaluate, parseFormula, referencesOf } from '../indicators/formula.rules';
-import type { FormulaNode } from '../indicators/formula.types';
+import { evaluate, parseFormula, referencesOf } from '#shared/domain/formula';
+import type { FormulaNode } from '#shared/domain/formula.types';
 import type { TerritoryService } from '../territories/territory.service';
 import {
   createExplorerRepository,
@@ -38,7 +38,7 @@ import {
   type ExportGrid,
   type TerritoryNode,
 } from './explorer.rules';
-import { scopeOf } from '../values/value.rules';
+import { scopeOf } from '#shared/domain/value-scope';
 
 export type ExplorerService = ReturnType<typeof createExplorerService>;
 export type ExplorerFile = { filename: string; contentType: string; data: Buffer };

@@ -1,3 +1,4 @@
+import { scopeOf } from '#shared/domain/value-scope';
 import ExcelJS from 'exceljs';
 import type { DataElement } from '#shared/contracts/catalogue.contract';
 import type { Locale } from '#shared/domain/locale';
@@ -93,15 +94,11 @@ export function createTemplateService(deps: {
   agencies: AgencyService;
 }) {
   /** Territory ids the actor may write, or null for all; refuses another agency for a bound officer. */
-  async function scopeFor(actor: Actor, agencyId: string): Promise<Set<string> | null> {
-    if (actor.role === 'agency_officer' || actor.role === 'regional_officer') {
-      if (actor.agencyId !== null && actor.agencyId !== agencyId)
-        throw new AppError('OUT_OF_SCOPE', 'You report for another agency.', { field: 'agencyId' });
-      if (actor.role === 'agency_officer' && actor.agencyId === null) return new Set();
-      if (actor.territoryId !== null) return new Set(await deps.territories.subtreeIds(actor.territoryId));
-      return actor.role === 'regional_officer' ? new Set() : null;
-    }
-    return null;
+  async function scopeFor(actor: Actor, agencyId: string): Promise<ReadonlySet<string> | null> {
+    const scope = scopeOf(actor, (await deps.territories.list()).items);
+    if (scope.agencyId !== null && scope.agencyId !== agencyId)
+      throw new AppError('OUT_OF_SCOPE', 'You report for another agency.', { field: 'agencyId' });
+    return scope.territoryIds;
   }
 
   return {

@@ -1,5 +1,5 @@
-import type { FormulaCycle } from './formula.types';
-import { findCycles, parseFormula, referencesOf } from './formula.rules';
+import type { FormulaCycle } from '#shared/domain/formula.types';
+import { findCycles, parseFormula, referencesOf } from '#shared/domain/formula';
 
 /** Population figures a formula may refer to besides data elements and indicators (from the population table). */
 export const populationCodes = [

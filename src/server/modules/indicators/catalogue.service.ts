@@ -35,7 +35,12 @@ import {
 import { createCatalogueRepository } from './catalogue.repository';
 import { dayBefore, findVersionCycles, populationCodes } from './catalogue.rules';
 import { defaultCatalogue } from './default-catalogue';
-import { describeCycle, checkFormula, formatFormula, parseFormula } from './formula.rules';
+import { describeCycle, checkFormula, formatFormula, parseFormula } from '#shared/domain/formula';
+
+/** Codes of the data elements Kuzot ships (the default catalogue), for the demo data generator. */
+export const shippedElementCodes: ReadonlySet<string> = new Set(
+  defaultCatalogue.dataElements.map((e) => e.code),
+);
 
 export type CatalogueService = ReturnType<typeof createCatalogueService>;
 

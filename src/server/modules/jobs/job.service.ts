@@ -1,4 +1,4 @@
-import type { Job, JobError, JobList, JobListQuery, JobStatus } from '#shared/contracts/jobs.contract';
+import type { Job, JobError, JobList, JobListQuery } from '#shared/contracts/jobs.contract';
 import type { Transactor } from '#server/db/transaction';
 import type { JobRow } from '#server/db/schema';
 import { createJobRepository } from '#server/jobs/job.repository';
@@ -12,7 +12,7 @@ export function presentJob(row: JobRow): Job {
     id: row.id,
     name: row.name,
     version: row.version,
-    status: row.status as JobStatus,
+    status: row.status,
     attempts: row.attempts,
     maxAttempts: row.maxAttempts,
     runAt: row.runAt.toISOString(),

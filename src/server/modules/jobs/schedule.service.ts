@@ -3,7 +3,6 @@ import type {
   JobSchedule,
   JobScheduleList,
   JobScheduleRun,
-  JobStatus,
 } from '#shared/contracts/jobs.contract';
 import type { Transactor } from '#server/db/transaction';
 import { createScheduleRepository, type ScheduleWithLastJob } from '#server/jobs/schedule.repository';
@@ -30,7 +29,7 @@ function presentSchedule(row: ScheduleWithLastJob): JobSchedule {
       row.lastJobId && row.lastJobStatus
         ? {
             id: row.lastJobId,
-            status: row.lastJobStatus as JobStatus,
+            status: row.lastJobStatus,
             error: (row.lastJobError ?? null) as JobError | null,
           }
         : null,

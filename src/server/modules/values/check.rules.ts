@@ -2,7 +2,7 @@ import type { OutlierDetails, ValueCheck } from '#shared/contracts/data-values.c
 import { described, msg } from '#shared/messages/catalogue';
 import type { Message } from '#shared/messages/message';
 import type { importances, ruleOperators } from '#shared/contracts/catalogue.contract';
-import { evaluate, parseFormula, referencesOf } from '../indicators/formula.rules';
+import { evaluate, parseFormula, referencesOf } from '#shared/domain/formula';
 import {
   outlierVerdict,
   roundForReading,

@@ -2,7 +2,7 @@ import type { Catalogue } from '#shared/contracts/catalogue.contract';
 import type { ValueCheck } from '#shared/contracts/data-values.contract';
 import { periodStart, toPeriod } from '#shared/domain/period';
 import type { Executor } from '#server/db/transaction';
-import { evaluate, parseFormula } from '../indicators/formula.rules';
+import { evaluate, parseFormula } from '#shared/domain/formula';
 import type { TerritoryService } from '../territories/territory.service';
 import { createBoundRepository } from './bound.repository';
 import { boundChecks, outlierChecks, ruleChecks, ruleReferences, type CheckedCell } from './check.rules';

@@ -1,3 +1,4 @@
+import type { ApprovalStatus } from '#shared/contracts/data-values.contract';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '#shared/contracts/catalogue.contract';
@@ -61,7 +62,7 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
     `.execute(t.container.database.db);
     return rows[0]!;
   };
-  const setApproval = async (agencyCode: string, territoryId: string, period: string, status: string) => {
+  const setApproval = async (agencyCode: string, territoryId: string, period: string, status: ApprovalStatus) => {
     await t.container.database.db
       .insertInto('dataApproval')
       .values({ agencyId: agencies.get(agencyCode)!, territoryId, period, status })

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ValueWrite } from './values.types';
+import { canRead, canWrite, scopeOf, subtreeOf } from '#shared/domain/value-scope';
 import {
-  canRead,
-  canWrite,
   checkWrites,
   disaggregationsOf,
   isLocked,
   planWrites,
-  scopeOf,
-  subtreeOf,
   type ElementFacts,
   type StoredCell,
   type WriteContext,

@@ -1,3 +1,5 @@
+import { canRead, canWrite, scopeOf, type ValueScope } from '#shared/domain/value-scope';
+import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
 import type { Catalogue, DataElement } from '#shared/contracts/catalogue.contract';
 import type {
   ApprovalStatus,
@@ -17,7 +19,6 @@ import { AppError } from '#server/lib/app-error';
 import type { AgencyService } from '../agencies/agency.service';
 import type { AuditService } from '../audit/audit.service';
 import type { CatalogueService } from '../indicators/catalogue.service';
-import { deadlineOf, defaultDeadlinePolicy } from '../approvals/completeness.rules';
 import type { TerritoryService } from '../territories/territory.service';
 import { createBoundRepository } from './bound.repository';
 import { boundChecks } from './check.rules';
@@ -26,19 +27,15 @@ import type { ValueWrite, WriteSource, WriteSummary } from './values.types';
 import { presentHistoryEntry, presentValue } from './value.presenter';
 import { createValueRepository, type CellWrite, type ChangedCell } from './value.repository';
 import {
-  canRead,
-  canWrite,
   cellKeyOf,
   checkWrites,
   disaggregationsOf,
   isLocked,
   normaliseComment,
-  scopeOf,
   type CellChange,
   type Disaggregation,
   type ElementFacts,
   type StoredCell,
-  type ValueScope,
   type WriteProblem,
 } from './value.rules';
 
@@ -195,7 +192,7 @@ export function createValueService(deps: {
     period: string,
   ): Promise<ApprovalStatus> {
     const row = await createValueRepository(ex).findApproval(agencyId, territoryId, period);
-    return (row?.status as ApprovalStatus | undefined) ?? 'draft';
+    return row?.status ?? 'draft';
   }
 
   /** The audit entry of an applied batch (a single save records its cell's old and new state). */
@@ -249,7 +246,7 @@ export function createValueService(deps: {
       const statuses = new Map(
         (await repository.listApprovals(periods, territoryIds)).map((a) => [
           approvalKey(a.agencyId, a.territoryId, a.period),
-          a.status as ApprovalStatus,
+          a.status,
         ]),
       );
       const problems = checkWrites(writes, {
@@ -413,7 +410,7 @@ export function createValueService(deps: {
         repository.findDeadlineDays(query.agencyId, periodType),
         formChecks(deps.tx.executor, deps.territories, { catalogue: facts.catalogue, ...query }),
       ]);
-      const status = (approval?.status as ApprovalStatus | undefined) ?? 'draft';
+      const status = approval?.status ?? 'draft';
       return {
         agencyId: query.agencyId,
         territoryId: query.territoryId,

@@ -12,7 +12,7 @@ import {
   maxFormulaLength,
   parseFormula,
   referencesOf,
-} from './formula.rules';
+} from './formula';
 import type { BinaryOperator, FormulaNode } from './formula.types';
 
 const num = (value: number): FormulaNode => ({ kind: 'number', value });
