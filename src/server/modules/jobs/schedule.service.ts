@@ -1,9 +1,4 @@
-import type {
-  JobError,
-  JobSchedule,
-  JobScheduleList,
-  JobScheduleRun,
-} from '#shared/contracts/jobs.contract';
+import type { JobError, JobSchedule, JobScheduleList, JobScheduleRun } from '#shared/contracts/jobs.contract';
 import type { Transactor } from '#server/db/transaction';
 import { createScheduleRepository, type ScheduleWithLastJob } from '#server/jobs/schedule.repository';
 import { runScheduleNow, setScheduleEnabled } from '#server/jobs/schedules';

@@ -62,7 +62,12 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
     `.execute(t.container.database.db);
     return rows[0]!;
   };
-  const setApproval = async (agencyCode: string, territoryId: string, period: string, status: ApprovalStatus) => {
+  const setApproval = async (
+    agencyCode: string,
+    territoryId: string,
+    period: string,
+    status: ApprovalStatus,
+  ) => {
     await t.container.database.db
       .insertInto('dataApproval')
       .values({ agencyId: agencies.get(agencyCode)!, territoryId, period, status })
