@@ -1,5 +1,5 @@
+import { disaggregationsOf as columnsOf, type Disaggregation } from '#shared/domain/disaggregation';
 import type { Catalogue, DataElement } from '#shared/contracts/catalogue.contract';
-import type { LocalisedName } from '#shared/contracts/common.contract';
 import { valueFlags, type ValueFlag } from '#shared/contracts/data-values.contract';
 import type { ImportProblem, Territory } from '#shared/contracts/territories.contract';
 import { parsePeriod } from '#shared/domain/period';
@@ -25,7 +25,7 @@ export type WriteField = keyof ValueWrite;
 export type WriteOrigin = { row: number; columns: Partial<Record<WriteField, string>> };
 
 /** One column (option combination) of an element's disaggregation. */
-export type DisaggregationColumn = { key: string; name: LocalisedName };
+export type DisaggregationColumn = Disaggregation;
 
 /** An element as imports need it. */
 export type ImportElement = DataElement & { disaggregations: DisaggregationColumn[] };
@@ -36,23 +36,12 @@ export type ImportElement = DataElement & { disaggregations: DisaggregationColum
  */
 export function disaggregationsOf(element: DataElement, catalogue: Catalogue): DisaggregationColumn[] {
   const combo = catalogue.categoryCombos.find((c) => c.id === element.categoryComboId);
-  let columns: DisaggregationColumn[] = [{ key: '', name: { ky: '', ru: '', en: '' } }];
-  for (const categoryId of combo?.categoryIds ?? []) {
-    const category = catalogue.categories.find((c) => c.id === categoryId);
-    const options = [...(category?.options ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
-    const join = (a: string, b: string, sep: string) => (a === '' ? b : `${a}${sep}${b}`);
-    columns = columns.flatMap((column) =>
-      options.map((option) => ({
-        key: join(column.key, option.code, '.'),
-        name: {
-          ky: join(column.name.ky, option.name.ky, ' · '),
-          ru: join(column.name.ru, option.name.ru, ' · '),
-          en: join(column.name.en, option.name.en, ' · '),
-        },
-      })),
-    );
-  }
-  return columns;
+  const categories = (combo?.categoryIds ?? []).map((categoryId) =>
+    [...(catalogue.categories.find((c) => c.id === categoryId)?.options ?? [])].sort(
+      (a, b) => a.sortOrder - b.sortOrder,
+    ),
+  );
+  return columnsOf(categories);
 }
 
 /** Elements by code with their disaggregations, for resolving rows. */

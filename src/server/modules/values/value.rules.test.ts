@@ -3,7 +3,6 @@ import type { ValueWrite } from './values.types';
 import { canRead, canWrite, scopeOf, subtreeOf } from '#shared/domain/value-scope';
 import {
   checkWrites,
-  disaggregationsOf,
   isLocked,
   planWrites,
   type ElementFacts,
@@ -87,33 +86,6 @@ describe('scope', () => {
     expect(isLocked(officer, 'submitted')).toBe(true);
     expect(isLocked(analyst, 'submitted')).toBe(false);
     for (const status of ['draft', 'returned'] as const) expect(isLocked(officer, status)).toBe(false);
-  });
-});
-
-describe('disaggregations', () => {
-  const name = (en: string) => ({ ky: `${en}-ky`, ru: `${en}-ru`, en });
-  it('is the cross product of the options, categories in position order', () => {
-    const columns = disaggregationsOf([
-      [
-        { code: 'male', name: name('Male') },
-        { code: 'female', name: name('Female') },
-      ],
-      [
-        { code: 'age_0_17', name: name('0–17') },
-        { code: 'age_18_plus', name: name('18+') },
-      ],
-    ]);
-    expect(columns.map((c) => c.key)).toEqual([
-      'male.age_0_17',
-      'male.age_18_plus',
-      'female.age_0_17',
-      'female.age_18_plus',
-    ]);
-    expect(columns[1]?.name).toEqual({ ky: 'Male-ky / 18+-ky', ru: 'Male-ru / 18+-ru', en: 'Male / 18+' });
-  });
-
-  it('has one Total column without categories', () => {
-    expect(disaggregationsOf([])).toEqual([{ key: '', name: { ky: 'Жалпы', ru: 'Всего', en: 'Total' } }]);
   });
 });
 

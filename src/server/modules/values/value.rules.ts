@@ -8,41 +8,6 @@ export function isLocked(scope: ValueScope, status: ApprovalStatus): boolean {
   return status === 'approved' || (status === 'submitted' && scope.officer);
 }
 
-/** A column of a form: the option codes joined by '.', and the option names joined by " / " per language. */
-export type Disaggregation = { key: string; name: { ky: string; ru: string; en: string } };
-
-type NamedOption = { code: string; name: { ky: string; ru: string; en: string } };
-
-/** The name of the single column of an element without disaggregation. */
-export const totalName = { ky: 'Жалпы', ru: 'Всего', en: 'Total' };
-
-/**
- * Every option combination of a category combination: the cross product of its categories' options (each
- * in display order), categories in position order. A combination without categories has one column '',
- * named Total.
- */
-export function disaggregationsOf(categories: ReadonlyArray<readonly NamedOption[]>): Disaggregation[] {
-  if (categories.length === 0) return [{ key: '', name: totalName }];
-  let result: Disaggregation[] = [{ key: '', name: { ky: '', ru: '', en: '' } }];
-  for (const options of categories) {
-    const next: Disaggregation[] = [];
-    for (const prefix of result)
-      for (const option of options) {
-        const join = (a: string, b: string) => (a === '' ? b : `${a} / ${b}`);
-        next.push({
-          key: prefix.key === '' ? option.code : `${prefix.key}.${option.code}`,
-          name: {
-            ky: join(prefix.name.ky, option.name.ky),
-            ru: join(prefix.name.ru, option.name.ru),
-            en: join(prefix.name.en, option.name.en),
-          },
-        });
-      }
-    result = next;
-  }
-  return result;
-}
-
 /** What validation needs to know of a data element. */
 export type ElementFacts = {
   id: string;

@@ -1,3 +1,4 @@
+import { disaggregationsOf, type Disaggregation } from '#shared/domain/disaggregation';
 import { canRead, canWrite, scopeOf, type ValueScope } from '#shared/domain/value-scope';
 import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
 import type { Catalogue, DataElement } from '#shared/contracts/catalogue.contract';
@@ -29,11 +30,9 @@ import { createValueRepository, type CellWrite, type ChangedCell } from './value
 import {
   cellKeyOf,
   checkWrites,
-  disaggregationsOf,
   isLocked,
   normaliseComment,
   type CellChange,
-  type Disaggregation,
   type ElementFacts,
   type StoredCell,
   type WriteProblem,

@@ -1,3 +1,4 @@
+import { disaggregationNameSeparator } from '#shared/domain/disaggregation';
 import { Badge, Card, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue, CategoryCombo } from '#shared/contracts/catalogue.contract';
@@ -95,7 +96,7 @@ export function DisaggregationsTab({
                 {optionCombinations(combo, categories).map(({ key, options }) => (
                   <Badge key={key || 'total'} variant="outline" color="gray" tt="none" title={key}>
                     {options.length
-                      ? options.map((o) => localName(o.name, locale)).join(' · ')
+                      ? options.map((o) => localName(o.name, locale)).join(disaggregationNameSeparator)
                       : t('catalogue.disaggregations.total')}
                   </Badge>
                 ))}
