@@ -65,12 +65,19 @@ describe('two app processes on one PostgreSQL database', () => {
     expect(login.status).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    // The printed first password must be replaced before anything else; the other process honours the session.
+    const changed = await fetch(`http://127.0.0.1:${b.port}/api/v1/me/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ currentPassword: password, newPassword: 'Shared-processes-2026!pass' }),
+    });
+    expect(changed.status, await changed.clone().text()).toBe(200);
     const created = await fetch(`http://127.0.0.1:${b.port}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
       body: JSON.stringify({ username: 'shared-user', displayName: 'Shared', role: 'analyst' }),
     });
-    expect(created.status).toBe(201);
+    expect(created.status, await created.clone().text()).toBe(201);
     const listed = await fetch(`http://127.0.0.1:${a.port}/api/v1/users?search=shared-user`, {
       headers: { cookie },
     });
