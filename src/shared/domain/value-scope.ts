@@ -12,6 +12,14 @@ export type ValueScope = {
   territoryIds: ReadonlySet<string> | null;
 };
 
+/**
+ * Whether figures in this approval state are locked against this writer: approved figures for everyone,
+ * submitted ones for officers (analysts may still correct a report they are reviewing).
+ */
+export function isFigureLocked(scope: Pick<ValueScope, 'officer'>, status: ApprovalStatus): boolean {
+  return status === 'approved' || (status === 'submitted' && scope.officer);
+}
+
 /** A territory as far as scope is concerned. */
 export type TerritoryNode = { id: string; parentId: string | null };
 

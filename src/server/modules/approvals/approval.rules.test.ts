@@ -1,14 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { approvalStatuses, type ApprovalStatus } from '#shared/contracts/data-values.contract';
-import {
-  approvalSteps,
-  isLocked,
-  maxReasonLength,
-  stepSources,
-  transition,
-  type ApprovalStep,
-} from './approval.rules';
+import { isFigureLocked } from '#shared/domain/value-scope';
+
+/** A writer who is not an officer: only approval locks figures against them. */
+const everyone = { officer: false };
+import { approvalSteps, maxReasonLength, stepSources, transition, type ApprovalStep } from './approval.rules';
 
 describe('transition', () => {
   // Every (state, step) pair: the whole machine in one table.
@@ -100,7 +97,7 @@ describe('transition', () => {
           expect(approvalStatuses).toContain(result.status);
           // Nothing goes straight back to draft, and only approve locks.
           expect(result.status).not.toBe('draft');
-          expect(isLocked(result.status)).toBe(s === 'approve');
+          expect(isFigureLocked(everyone, result.status)).toBe(s === 'approve');
         }
       }),
     );
@@ -119,7 +116,7 @@ describe('transition', () => {
             lastApplied = s;
           }
         }
-        expect(isLocked(state)).toBe(lastApplied === 'approve');
+        expect(isFigureLocked(everyone, state)).toBe(lastApplied === 'approve');
       }),
     );
   });

@@ -73,6 +73,3 @@ export function transition(
   }
   return { ok: true, status: stepTargets[step], reason: step === 'unlock' ? `unlocked: ${text}` : text };
 }
-
-/** Whether figures in this state are locked against changes. */
-export const isLocked = (status: ApprovalStatus): boolean => status === 'approved';

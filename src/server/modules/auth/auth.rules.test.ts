@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailedLogin, isLocked, passwordProblems, sessionExpiry } from './auth.rules';
+import { afterFailedLogin, isAccountLocked, passwordProblems, sessionExpiry } from './auth.rules';
 
 const at = (iso: string) => new Date(iso);
 const now = at('2026-03-01T12:00:00Z');
 const policy = { maxFailures: 3, lockMinutes: 15 };
 
-describe('isLocked', () => {
+describe('isAccountLocked', () => {
   it('is locked only while lockedUntil lies in the future', () => {
-    expect(isLocked({ failedLoginCount: 0, lockedUntil: null }, now)).toBe(false);
-    expect(isLocked({ failedLoginCount: 0, lockedUntil: at('2026-03-01T12:00:01Z') }, now)).toBe(true);
-    expect(isLocked({ failedLoginCount: 0, lockedUntil: now }, now)).toBe(false);
-    expect(isLocked({ failedLoginCount: 0, lockedUntil: at('2026-03-01T11:59:59Z') }, now)).toBe(false);
+    expect(isAccountLocked({ failedLoginCount: 0, lockedUntil: null }, now)).toBe(false);
+    expect(isAccountLocked({ failedLoginCount: 0, lockedUntil: at('2026-03-01T12:00:01Z') }, now)).toBe(true);
+    expect(isAccountLocked({ failedLoginCount: 0, lockedUntil: now }, now)).toBe(false);
+    expect(isAccountLocked({ failedLoginCount: 0, lockedUntil: at('2026-03-01T11:59:59Z') }, now)).toBe(
+      false,
+    );
   });
 });
 
@@ -23,7 +25,7 @@ describe('afterFailedLogin', () => {
     expect(state).toEqual({ failedLoginCount: 2, lockedUntil: null });
     state = afterFailedLogin(state, now, policy);
     expect(state).toEqual({ failedLoginCount: 0, lockedUntil: at('2026-03-01T12:15:00Z') });
-    expect(isLocked(state, now)).toBe(true);
+    expect(isAccountLocked(state, now)).toBe(true);
   });
 
   it('keeps an earlier lock time while counting', () => {

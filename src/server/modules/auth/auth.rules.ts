@@ -7,7 +7,7 @@ import { AppError } from '#server/lib/app-error';
 export type LockoutState = { failedLoginCount: number; lockedUntil: Date | null };
 
 /** Whether an account is locked at `now`. */
-export function isLocked(state: LockoutState, now: Date): boolean {
+export function isAccountLocked(state: LockoutState, now: Date): boolean {
   return state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime();
 }
 

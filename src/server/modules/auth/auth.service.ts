@@ -6,7 +6,13 @@ import type { ChangeFeed } from '#server/db/change-feed';
 import type { Transactor } from '#server/db/transaction';
 import { announcingChanges, createChangeCache } from '#server/lib/change-cache';
 import type { AuditService } from '../audit/audit.service';
-import { afterFailedLogin, isLocked, passwordProblems, weakPasswordError, sessionExpiry } from './auth.rules';
+import {
+  afterFailedLogin,
+  isAccountLocked,
+  passwordProblems,
+  weakPasswordError,
+  sessionExpiry,
+} from './auth.rules';
 import type { AppUserRow, UserSessionRow } from '#server/db/schema';
 import type { Actor, AuthenticatedSession, SessionUser } from '#server/lib/actor';
 import { hashPassword, randomToken, verifyPassword } from './password';
@@ -111,7 +117,7 @@ export function createAuthService(deps: {
       const user = await createUserRepository(deps.tx.executor).findByUsername(input.username);
       // An unknown user and a locked account answer exactly like a wrong password, after the same work, so
       // neither the answer nor its timing tells whether the account exists or is locked.
-      if (!user || isLocked(user, started)) {
+      if (!user || isAccountLocked(user, started)) {
         if (user) await verifyPassword(user.passwordHash, input.password);
         else await spendPasswordTime(input.password);
         await tx.run(async (ex) => {
@@ -147,7 +153,7 @@ export function createAuthService(deps: {
             username: input.username,
             succeeded: false,
           });
-          const locked = next.lockedUntil !== null && isLocked(next, now());
+          const locked = next.lockedUntil !== null && isAccountLocked(next, now());
           await deps.audit.record(ex, actorFor(fresh, input), {
             action: locked ? 'auth.account_locked' : 'auth.login_failed',
             entityType: 'user',
@@ -301,7 +307,7 @@ export function createAuthService(deps: {
             lockMinutes: deps.policy.loginLockMinutes,
           });
           await createUserRepository(ex).update(userId, next);
-          const isNowLocked = isLocked(next, now());
+          const isNowLocked = isAccountLocked(next, now());
           if (isNowLocked) await createSessionRepository(ex).deleteForUser(userId);
           await deps.audit.record(ex, actor, {
             action: isNowLocked ? 'auth.account_locked' : 'user.password_change_failed',

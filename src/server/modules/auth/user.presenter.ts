@@ -4,6 +4,7 @@ import { permissionsOfRole, type Role } from '#shared/domain/access';
 import { toLocale, defaultLocale } from '#shared/domain/locale';
 import type { AppUserRow } from '#server/db/schema';
 import type { SessionUser } from '#server/lib/actor';
+import { isAccountLocked } from './auth.rules';
 
 /** The API view of a user. Never includes the password hash. */
 export function presentUser(row: AppUserRow, now = new Date()): User {
@@ -17,7 +18,7 @@ export function presentUser(row: AppUserRow, now = new Date()): User {
     territoryId: row.territoryId,
     locale: toLocale(row.locale) ?? defaultLocale,
     isDisabled: row.isDisabled,
-    isLocked: row.lockedUntil !== null && row.lockedUntil > now,
+    isLocked: isAccountLocked(row, now),
     mustChangePassword: row.mustChangePassword,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

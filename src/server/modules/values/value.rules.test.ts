@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ValueWrite } from './values.types';
-import { canRead, canWrite, scopeOf, subtreeOf } from '#shared/domain/value-scope';
+import { canRead, canWrite, isFigureLocked, scopeOf, subtreeOf } from '#shared/domain/value-scope';
 import {
   checkWrites,
-  isLocked,
   planWrites,
   type ElementFacts,
   type StoredCell,
@@ -81,11 +80,11 @@ describe('scope', () => {
   it('locks approved figures for all and submitted ones for officers', () => {
     const officer = user('regional_officer', null, 'A');
     const analyst = user('analyst', null, null);
-    expect(isLocked(officer, 'approved')).toBe(true);
-    expect(isLocked(analyst, 'approved')).toBe(true);
-    expect(isLocked(officer, 'submitted')).toBe(true);
-    expect(isLocked(analyst, 'submitted')).toBe(false);
-    for (const status of ['draft', 'returned'] as const) expect(isLocked(officer, status)).toBe(false);
+    expect(isFigureLocked(officer, 'approved')).toBe(true);
+    expect(isFigureLocked(analyst, 'approved')).toBe(true);
+    expect(isFigureLocked(officer, 'submitted')).toBe(true);
+    expect(isFigureLocked(analyst, 'submitted')).toBe(false);
+    for (const status of ['draft', 'returned'] as const) expect(isFigureLocked(officer, status)).toBe(false);
   });
 });
 

@@ -1,12 +1,7 @@
 import type { ApprovalStatus, ValueFlag } from '#shared/contracts/data-values.contract';
-import { canWrite, type ValueScope } from '#shared/domain/value-scope';
+import { canWrite, isFigureLocked, type ValueScope } from '#shared/domain/value-scope';
 import { parsePeriod, type PeriodType } from '#shared/domain/period';
 import type { ValueWrite, WriteSummary } from './values.types';
-
-/** Approved figures are locked for everyone; submitted ones for officers (analysts may still correct them). */
-export function isLocked(scope: ValueScope, status: ApprovalStatus): boolean {
-  return status === 'approved' || (status === 'submitted' && scope.officer);
-}
 
 /** What validation needs to know of a data element. */
 export type ElementFacts = {
@@ -103,7 +98,7 @@ export function checkWrite(
       );
     else if (period.ok) {
       const status = context.statusOf(element.agencyId, write.territoryId, write.period);
-      if (isLocked(context.scope, status))
+      if (isFigureLocked(context.scope, status))
         problem(
           'period',
           'locked',

@@ -1,5 +1,5 @@
 import { disaggregationsOf, type Disaggregation } from '#shared/domain/disaggregation';
-import { canRead, canWrite, scopeOf, type ValueScope } from '#shared/domain/value-scope';
+import { canRead, canWrite, isFigureLocked, scopeOf, type ValueScope } from '#shared/domain/value-scope';
 import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
 import type { Catalogue, DataElement } from '#shared/contracts/catalogue.contract';
 import type {
@@ -30,7 +30,6 @@ import { createValueRepository, type CellWrite, type ChangedCell } from './value
 import {
   cellKeyOf,
   checkWrites,
-  isLocked,
   normaliseComment,
   type CellChange,
   type ElementFacts,
@@ -439,7 +438,7 @@ export function createValueService(deps: {
             daysAfterPeriodEnd: deadlineDays ?? defaultDeadlinePolicy.daysAfterPeriodEnd,
           }),
         },
-        editable: !isLocked(scope, status),
+        editable: !isFigureLocked(scope, status),
       };
     },
 
