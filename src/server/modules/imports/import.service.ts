@@ -40,8 +40,8 @@ export type ValueWriter = {
     source: WriteSource,
     options: { dryRun: boolean },
   ): Promise<WriteSummary & { checks: ValueCheck[] }>;
-  /** The same refusals as `applyValues`, without the diff and the checks. */
-  validateValues(actor: Actor, writes: ValueWrite[], source: WriteSource): Promise<void>;
+  /** The refusals `applyValues` would give, as a list (rows are 1-based positions in `writes`). */
+  checkValues(actor: Actor, writes: ValueWrite[]): Promise<ImportProblem[]>;
 };
 
 export type UploadedFile = { filename: string; data: Buffer };
@@ -125,26 +125,19 @@ export function createImportService(deps: {
       kept = writes.filter((_, i) => changes[i]);
       keptOrigins = origins.filter((_, i) => changes[i]);
     }
-    if (problems.length > 0) {
-      // Scope and lock problems of the rows that did resolve are reported too, so one round of fixing does.
-      if (kept.length > 0) {
-        try {
-          await deps.values.applyValues(actor, kept, source, { dryRun: true });
-        } catch (error) {
-          const more = writeProblems(error, keptOrigins);
-          if (more === null) throw error;
-          problems.push(...more);
-        }
-      }
-      throw refuse(problems);
-    }
+    // Scope, lock and value problems of the rows that did resolve are reported with the codes that did not, so
+    // one round of fixing does.
+    if (kept.length > 0)
+      problems.push(...problemsInFile(await deps.values.checkValues(actor, kept), keptOrigins));
+    if (problems.length > 0) throw refuse(problems);
     const skipped = writes.length - kept.length;
     const nothing = { created: 0, updated: 0, deleted: 0, unchanged: 0, checks: [] };
     try {
       let summary: WriteSummary & { checks: ValueCheck[] } = nothing;
       if (kept.length > 0) {
-        if (dryRun === 'validate-only') await deps.values.validateValues(actor, kept, source);
-        else summary = await deps.values.applyValues(actor, kept, source, { dryRun });
+        // 'validate-only': checked above; a job diffs and writes later.
+        if (dryRun !== 'validate-only')
+          summary = await deps.values.applyValues(actor, kept, source, { dryRun });
       }
       return {
         rows: writes.length,
@@ -156,6 +149,7 @@ export function createImportService(deps: {
         checks: summary.checks,
       };
     } catch (error) {
+      // Only when a report was locked (or the catalogue changed) between the check above and the write.
       const mapped = writeProblems(error, keptOrigins);
       if (mapped === null) throw error;
       throw refuse(mapped);

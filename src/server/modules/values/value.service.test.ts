@@ -157,6 +157,22 @@ describe('value service: batch diff and write in the database', () => {
     });
   });
 
+  it('lists the refusals of a batch as data, in its order, and writes nothing', async () => {
+    const values = t.container.services.values;
+    const before = await stored();
+    const problems = await values.checkValues(actor, [
+      cell('cannabis', 4),
+      cell('no_such_option', 1),
+      cell('heroin', 2, { period: '2023-Q2' }),
+    ]);
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'disaggregation'],
+      [3, 'period'],
+    ]);
+    expect(await values.checkValues(actor, [cell('cannabis', 4)])).toEqual([]);
+    expect(await stored()).toEqual(before);
+  });
+
   it('writes and compares batches larger than one statement', async () => {
     const territories = (await t.container.services.territories.list()).items;
     const leaves = territories.filter((x) => !territories.some((c) => c.parentId === x.id));

@@ -225,43 +225,50 @@ export function createValueService(deps: {
     }
   }
 
-  /** Validates every write, then applies them all in one transaction (or reports what would change). */
-  async function apply(
-    actor: Actor,
+  /** Every refusal of a batch (element, territory, period, type, scope, approval lock), in the batch's order. */
+  async function problemsOf(
+    ex: Executor,
+    facts: Facts,
+    scope: ValueScope,
     writes: readonly ValueWrite[],
-    source: WriteSource,
-    mode: { dryRun: boolean; single: boolean; validateOnly?: boolean },
-  ): Promise<{ facts: Facts; summary: WriteSummary; changed: number }> {
-    const facts = await loadFacts();
-    const scope = scopeFor(actor, facts);
+  ): Promise<WriteProblem[]> {
     const periods = [...new Set(writes.map((w) => w.period))];
     // Only known territories: an unknown id is reported by validation, and must not reach a uuid column.
     const territoryIds = [...new Set(writes.map((w) => w.territoryId))].filter((id) =>
       facts.territoryIds.has(id),
     );
+    const statuses = new Map(
+      (await createValueRepository(ex).listApprovals(periods, territoryIds)).map((a) => [
+        approvalKey(a.agencyId, a.territoryId, a.period),
+        a.status,
+      ]),
+    );
+    return checkWrites(writes, {
+      scope,
+      elements: facts.elements,
+      territoryIds: facts.territoryIds,
+      statusOf: (agencyId, territoryId, period) =>
+        statuses.get(approvalKey(agencyId, territoryId, period)) ?? 'draft',
+    });
+  }
+
+  /** Validates every write, then applies them all in one transaction (or reports what would change). */
+  async function apply(
+    actor: Actor,
+    writes: readonly ValueWrite[],
+    source: WriteSource,
+    mode: { dryRun: boolean; single: boolean },
+  ): Promise<{ facts: Facts; summary: WriteSummary; changed: number }> {
+    const facts = await loadFacts();
+    const scope = scopeFor(actor, facts);
     const work = async (ex: Executor) => {
       const repository = createValueRepository(ex);
-      const statuses = new Map(
-        (await repository.listApprovals(periods, territoryIds)).map((a) => [
-          approvalKey(a.agencyId, a.territoryId, a.period),
-          a.status,
-        ]),
-      );
-      const problems = checkWrites(writes, {
-        scope,
-        elements: facts.elements,
-        territoryIds: facts.territoryIds,
-        statusOf: (agencyId, territoryId, period) =>
-          statuses.get(approvalKey(agencyId, territoryId, period)) ?? 'draft',
-      });
+      const problems = await problemsOf(ex, facts, scope, writes);
       if (problems.length > 0) {
         if (mode.single) throw singleRefusal(problems);
         throw new AppError('IMPORT_INVALID', `${problems.length} problem(s); nothing was written.`, {
           problems: problems.map(({ row, column, message }) => ({ row, column, message })),
         });
-      }
-      if (mode.validateOnly) {
-        return { facts, summary: { created: 0, updated: 0, deleted: 0, unchanged: 0 }, changed: 0 };
       }
       // The diff against what is stored, and the write with its history rows, happen in the database.
       const applied = await repository.applyWrites(
@@ -349,11 +356,13 @@ export function createValueService(deps: {
     },
 
     /**
-     * Only the refusals of `applyValues` (elements, territories, periods, types, scope, locks): no diff against
-     * what is stored and no checks. For an import accepted now and written later by a job, which diffs then.
+     * The refusals `applyValues` would give this batch now (elements, territories, periods, types, scope, locks),
+     * as a list: empty when it would be accepted. No diff against what is stored and no checks. Imports use it to
+     * report problems in their own rows, and to accept a file that a job writes later.
      */
-    async validateValues(actor: Actor, writes: readonly ValueWrite[], source: WriteSource): Promise<void> {
-      await apply(actor, writes, source, { dryRun: true, single: false, validateOnly: true });
+    async checkValues(actor: Actor, writes: readonly ValueWrite[]): Promise<WriteProblem[]> {
+      const facts = await loadFacts();
+      return problemsOf(deps.tx.executor, facts, scopeFor(actor, facts), writes);
     },
 
     /** Saves one cell of the entry form; refusals carry NOT_FOUND, OUT_OF_SCOPE, DATA_LOCKED or VALUE_INVALID. */
