@@ -19,7 +19,7 @@ export async function benchOutliers(kind: DbKind): Promise<BenchRow[]> {
     const began = performance.now();
     const quality = measureOutlierQuality(plan, new Map(agencies.map((a) => [a.id, a.code])));
     const seconds = ((performance.now() - began) / 1000).toFixed(1);
-    const scope = `${plan.elements.length} elements × ${plan.territories.length} territories, ${plan.years.from}–${plan.years.to}`;
+    const scope = `${plan.elements.length} elements × ${plan.territories.length} territories, ${plan.range.fromYear}-01 to ${plan.range.lastMonth}`;
     const database = `${dbLabel[kind]} (plan only)`;
     const rows: BenchRow[] = [
       {

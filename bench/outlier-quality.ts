@@ -67,7 +67,7 @@ export function measureOutlierQuality(
   };
   const forms = new Map<string, { ordinary: boolean; any: boolean }>();
   for (const element of plan.elements) {
-    const periods = demoPeriods(element.periodType, plan.years.from, plan.years.to);
+    const periods = demoPeriods(element.periodType, plan.range.fromYear, plan.range.lastMonth);
     const kind: OutlierValueKind = element.valueType === 'integer' ? 'count' : 'amount';
     const agency = agencyCodes.get(element.agencyId) ?? element.agencyId;
     const byElement = (result.byElement[element.code] ??= { flagged: 0, total: 0 });

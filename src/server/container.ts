@@ -147,7 +147,7 @@ export function createContainer(
   const bounds = createBoundService({ tx, audit, catalogue, territories });
   const approvals = createApprovalService({ tx, audit, agencies, territories, catalogue, users });
   const completeness = createCompletenessService({ tx, catalogue, territories, approvals });
-  const demo = createDemoService({ tx, audit, catalogue, territories, agencies, jobs });
+  const demo = createDemoService({ tx, audit, catalogue, territories, agencies, jobs, users, approvals });
   named.source = {
     users: (ids) => users.displayNamesOf(ids),
     territories: async (ids) => {

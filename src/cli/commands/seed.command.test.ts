@@ -13,8 +13,17 @@ describe('kuzot seed --demo', () => {
   const valueCount = () => cli.inspect(async (c) => (await c.services.demo.status()).syntheticValues);
 
   it('adds synthetic values with progress on stderr and counts in the output', async () => {
-    // Two territories and one year keep the test fast; the full run is measured by `npm run bench`.
-    const r = await cli.run('seed', '--demo', '--demo-territories', '2', '--demo-from', '2025');
+    // Two territories and one fixed year keep the test fast and independent of the clock; the full run is measured by `npm run bench`.
+    const r = await cli.run(
+      'seed',
+      '--demo',
+      '--demo-territories',
+      '2',
+      '--demo-from',
+      '2025',
+      '--demo-to',
+      '2025-12',
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Generating up to 1636 synthetic values');
     expect(r.stderr).toContain('Demo data: 100% (1636/1636)');
@@ -29,16 +38,28 @@ describe('kuzot seed --demo', () => {
 
   it('adds nothing the second time', async () => {
     const before = await valueCount();
-    const r = await cli.run('seed', '--demo', '--demo-territories', '2', '--demo-from', '2025');
+    const r = await cli.run(
+      'seed',
+      '--demo',
+      '--demo-territories',
+      '2',
+      '--demo-from',
+      '2025',
+      '--demo-to',
+      '2025-12',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Demo values added: 0 (of at most 1636');
     expect(r.stdout).toContain('Demo approvals added: 0\n');
     expect(await valueCount()).toBe(before);
   });
 
-  it('refuses a scope outside 2015–2025', async () => {
+  it('refuses a scope before 2015 or a month that is not YYYY-MM', async () => {
     const r = await cli.run('seed', '--demo', '--demo-from', '2014');
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('expected a whole number from 2015 to 2025');
+    expect(r.stderr).toContain('expected a whole number from 2015');
+    const month = await cli.run('seed', '--demo', '--demo-to', '2025-13');
+    expect(month.code).not.toBe(0);
+    expect(month.stderr).toContain('expected a month as YYYY-MM');
   });
 });

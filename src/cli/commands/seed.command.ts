@@ -11,7 +11,16 @@ const wholeNumber = (min: number, max: number) => (value: string) => {
   return n;
 };
 
-/** Fills 2015–2025 with synthetic demonstration values; what exists already is kept, so it is idempotent. */
+/** A month `YYYY-MM`, for `--demo-to` (the service refuses one after the last complete month). */
+const month = (value: string) => {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError('expected a month as YYYY-MM');
+  return value;
+};
+
+/**
+ * Fills January 2015 to the last complete month with synthetic demonstration values; what exists already is
+ * kept, so it is idempotent.
+ */
 async function seedDemo(runtime: CliRuntime, scope: DemoScope): Promise<void> {
   await runtime.withContainer('open', async (container) => {
     const bar = createProgressBar(runtime.stderr, 'Demo data');
@@ -48,35 +57,46 @@ export function registerSeedCommand(program: Command, runtime: CliRuntime): void
     .description(
       'load reference data, default agencies and catalogue; create the first administrator if there are no users',
     )
-    .option('--demo', 'also load synthetic demonstration data (2015–2025, all reporting territories)')
+    .option(
+      '--demo',
+      'also load synthetic demonstration data (2015 to the last complete month, all reporting territories)',
+    )
     .option(
       '--demo-territories <n>',
       'demo data for the first N reporting territories only',
       wholeNumber(1, 10_000),
     )
-    .option('--demo-from <year>', 'demo data from this year on (default 2015)', wholeNumber(2015, 2025))
-    .action(async (options: { demo?: boolean; demoTerritories?: number; demoFrom?: number }) => {
-      // Boot without its own seeding, so the rows below are counted and audited as this CLI user's.
-      await runtime.withContainer(
-        'boot',
-        async (container) => {
-          const actor = runtime.actor();
-          const agencies = await container.services.agencies.seedDefaults(actor);
-          const catalogue = await container.services.catalogue.seedDefaults(actor);
-          const reference = await container.services.territories.loadReferenceData(actor);
-          runtime.print(
-            `Agencies added: ${agencies}`,
-            `Catalogue items added: ${catalogue}`,
-            `Territories added: ${reference.territories}`,
-            `Population figures added: ${reference.population}`,
-          );
-        },
-        { seedReference: false },
-      );
-      if (options.demo)
-        await seedDemo(runtime, {
-          ...(options.demoTerritories !== undefined ? { territoryLimit: options.demoTerritories } : {}),
-          ...(options.demoFrom !== undefined ? { yearsFrom: options.demoFrom } : {}),
-        });
-    });
+    .option('--demo-from <year>', 'demo data from this year on (default 2015)', wholeNumber(2015, 9999))
+    .option(
+      '--demo-to <month>',
+      'demo data up to this month, YYYY-MM (default: the last complete month; for reproducible runs)',
+      month,
+    )
+    .action(
+      async (options: { demo?: boolean; demoTerritories?: number; demoFrom?: number; demoTo?: string }) => {
+        // Boot without its own seeding, so the rows below are counted and audited as this CLI user's.
+        await runtime.withContainer(
+          'boot',
+          async (container) => {
+            const actor = runtime.actor();
+            const agencies = await container.services.agencies.seedDefaults(actor);
+            const catalogue = await container.services.catalogue.seedDefaults(actor);
+            const reference = await container.services.territories.loadReferenceData(actor);
+            runtime.print(
+              `Agencies added: ${agencies}`,
+              `Catalogue items added: ${catalogue}`,
+              `Territories added: ${reference.territories}`,
+              `Population figures added: ${reference.population}`,
+            );
+          },
+          { seedReference: false },
+        );
+        if (options.demo)
+          await seedDemo(runtime, {
+            ...(options.demoTerritories !== undefined ? { territoryLimit: options.demoTerritories } : {}),
+            ...(options.demoFrom !== undefined ? { yearsFrom: options.demoFrom } : {}),
+            ...(options.demoTo !== undefined ? { lastMonth: options.demoTo } : {}),
+          });
+      },
+    );
 }

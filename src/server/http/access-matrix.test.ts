@@ -91,6 +91,7 @@ const accessTable: Record<string, Allowed> = {
   'POST /api/v1/approvals/approve': permissionRoles['data.approve'],
   'POST /api/v1/approvals/return': permissionRoles['data.approve'],
   'POST /api/v1/approvals/unlock': permissionRoles['data.approve'],
+  'POST /api/v1/approvals/bulk': permissionRoles['data.approve'],
   'GET /api/v1/reporting-deadlines': permissionRoles['data.read'],
   'PUT /api/v1/reporting-deadlines': admin,
   'GET /api/v1/completeness': permissionRoles['data.read'],

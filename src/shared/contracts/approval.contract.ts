@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { periodTypeSchema } from './catalogue.contract';
-import { isoDateTimeSchema, offsetSchema, uuidSchema } from './common.contract';
+import { isoDateTimeSchema, localisedMessageSchema, offsetSchema, uuidSchema } from './common.contract';
 import { approvalSchema, approvalStatusSchema, periodIdSchema } from './data-values.contract';
 
 /** Body of POST /api/v1/approvals/{submit,approve,return,unlock}. `reason` is required to return or unlock. */
@@ -22,10 +22,19 @@ export const approvalKeyQuerySchema = Type.Object(
 );
 export type ApprovalKeyQuery = Static<typeof approvalKeyQuerySchema>;
 
-/** GET /api/v1/approvals: the queue, newest change first. Officers see only their own write scope. */
+/** How the queue can be ordered: the last change, the submission or the period, each either way. */
+export const approvalSorts = ['updatedAt', 'submittedAt', 'period'] as const;
+export type ApprovalSort = (typeof approvalSorts)[number];
+
+/**
+ * GET /api/v1/approvals: the queue, newest change first unless `sort`/`order` say otherwise. Officers see only
+ * their own write scope.
+ */
 export const approvalListQuerySchema = Type.Object(
   {
     status: Type.Optional(approvalStatusSchema),
+    sort: Type.Optional(Type.Enum([...approvalSorts], { default: 'updatedAt' })),
+    order: Type.Optional(Type.Enum(['asc', 'desc'], { default: 'desc' })),
     period: Type.Optional(periodIdSchema),
     periodType: Type.Optional(periodTypeSchema),
     agencyId: Type.Optional(uuidSchema),
@@ -54,6 +63,54 @@ export const approvalListSchema = Type.Object(
   { additionalProperties: false },
 );
 export type ApprovalList = Static<typeof approvalListSchema>;
+
+/** The steps that can be taken on several reports at once. */
+export const approvalBulkActions = ['approve', 'return'] as const;
+export type ApprovalBulkAction = (typeof approvalBulkActions)[number];
+
+/** POST /api/v1/approvals/bulk: approve or return several reports with one confirmation (one reason for all). */
+export const approvalBulkRequestSchema = Type.Object(
+  {
+    action: Type.Enum([...approvalBulkActions]),
+    /** Required to return. */
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    items: Type.Array(approvalKeyQuerySchema, { minItems: 1, maxItems: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type ApprovalBulkRequest = Static<typeof approvalBulkRequestSchema>;
+
+/** The outcome of one report of a bulk step: the new state, or why it was refused (nothing else changes). */
+export const approvalBulkItemResultSchema = Type.Object(
+  {
+    agencyId: uuidSchema,
+    territoryId: uuidSchema,
+    period: Type.String(),
+    ok: Type.Boolean(),
+    approval: Type.Union([approvalSchema, Type.Null()]),
+    /** The error the single step would have answered (code, English sentence, catalogue message). */
+    error: Type.Union([
+      Type.Object(
+        { code: Type.String(), message: Type.String(), localised: Type.Optional(localisedMessageSchema) },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ]),
+  },
+  { additionalProperties: false },
+);
+export type ApprovalBulkItemResult = Static<typeof approvalBulkItemResultSchema>;
+
+/** The answer of a bulk step: one result per item, in the order asked. */
+export const approvalBulkResultSchema = Type.Object(
+  {
+    succeeded: Type.Integer(),
+    failed: Type.Integer(),
+    results: Type.Array(approvalBulkItemResultSchema),
+  },
+  { additionalProperties: false },
+);
+export type ApprovalBulkResult = Static<typeof approvalBulkResultSchema>;
 
 /** How many days after a period ends an agency's report is due, per period type. */
 export const reportingDeadlineSchema = Type.Object(

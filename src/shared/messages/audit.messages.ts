@@ -228,6 +228,12 @@ export const auditMessages = defineMessages({
     ru: '{actor} разблокировал(а): {target}',
     en: '{actor} unlocked {target}',
   },
+  'audit.action.approval.bulk': {
+    params: { actor: 'text', target: 'message' },
+    ky: '{actor} бир нече отчетту бир убакта бекитти же кайтарды',
+    ru: '{actor} утвердил(а) или вернул(а) несколько отчётов сразу',
+    en: '{actor} approved or returned several reports at once',
+  },
   'audit.action.reporting_deadline.set': {
     params: { actor: 'text', target: 'message' },
     ky: '{actor} отчеттун мөөнөтүн белгиледи: {target}',

@@ -121,4 +121,16 @@ export const requestMessages = defineMessages({
     ru: 'База данных пока не отвечает.',
     en: 'The database does not answer yet.',
   },
+  'demo.last_month_future': {
+    params: { latest: 'period' },
+    ky: 'Демо маалыматтар акыркы толук айга чейин гана түзүлөт: {latest}.',
+    ru: 'Демонстрационные данные создаются только до последнего полного месяца: {latest}.',
+    en: 'Demo data run at most to the last complete month: {latest}.',
+  },
+  'demo.first_year_after_last': {
+    params: { lastMonth: 'period' },
+    ky: 'Биринчи жыл акыркы айдан ({lastMonth}) кийин болбошу керек.',
+    ru: 'Первый год не может быть позже последнего месяца ({lastMonth}).',
+    en: 'The first year cannot come after the last month ({lastMonth}).',
+  },
 });

@@ -1,3 +1,4 @@
+import type { ApprovalSort } from '#shared/contracts/approval.contract';
 import type { ApprovalStatus } from '#shared/contracts/data-values.contract';
 import { sql } from 'kysely';
 import type { Executor } from '#server/db/transaction';
@@ -22,9 +23,16 @@ export type ApprovalFilter = {
   agencyId?: string;
   /** Only these territories (a subtree); undefined for all. */
   territoryIds?: readonly string[];
+  /** The column ordered by (then period, agency and territory, so pages are stable). */
+  sort: ApprovalSort;
+  order: 'asc' | 'desc';
   limit: number;
   offset: number;
 };
+
+const sortColumn = { updatedAt: 'updated_at', submittedAt: 'submitted_at', period: 'period' } as const;
+/** Submissions not yet made (a draft row) sort after every made one, whichever the direction. */
+const orderSql = { asc: 'asc nulls last', desc: 'desc nulls last' } as const;
 
 /** Period ids of each type, for filtering text ids without parsing them in SQL. */
 const periodPatterns: Record<PeriodType, string> = {
@@ -104,8 +112,8 @@ export function createApprovalRepository(db: Executor) {
       const [rows, count] = await Promise.all([
         query
           .selectAll()
-          .orderBy('updatedAt', 'desc')
-          .orderBy('period', 'desc')
+          .orderBy(sql`${sql.ref(sortColumn[filter.sort])} ${sql.raw(orderSql[filter.order])}`)
+          .orderBy('period', filter.order)
           .orderBy('agencyId')
           .orderBy('territoryId')
           .limit(filter.limit)

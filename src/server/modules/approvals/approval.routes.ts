@@ -1,5 +1,7 @@
 import {
   approvalActionRequestSchema,
+  approvalBulkRequestSchema,
+  approvalBulkResultSchema,
   approvalKeyQuerySchema,
   approvalListQuerySchema,
   approvalListSchema,
@@ -74,6 +76,21 @@ export function approvalRoutes(app: TypedApp, options: { approvals: ApprovalServ
       (request) => approvals[step.name](actorOf(request), request.body),
     );
   }
+
+  app.post(
+    '/api/v1/approvals/bulk',
+    {
+      config: { access: needs('data.approve') },
+      schema: {
+        tags,
+        summary:
+          'Approve or return several submitted reports at once; each is checked and audited on its own, and the answer gives every result',
+        body: approvalBulkRequestSchema,
+        response: { 200: approvalBulkResultSchema },
+      },
+    },
+    (request) => approvals.bulk(actorOf(request), request.body),
+  );
 
   app.get(
     '/api/v1/reporting-deadlines',

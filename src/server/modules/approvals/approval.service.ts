@@ -1,6 +1,9 @@
 import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
 import type {
   ApprovalActionRequest,
+  ApprovalBulkItemResult,
+  ApprovalBulkRequest,
+  ApprovalBulkResult,
   ApprovalList,
   ApprovalListItem,
   ApprovalListQuery,
@@ -12,6 +15,7 @@ import type { Approval } from '#shared/contracts/data-values.contract';
 import { periodTypes, toPeriod, type PeriodType } from '#shared/domain/period';
 import type { DataApprovalRow } from '#server/db/schema';
 import type { Executor, Transactor } from '#server/db/transaction';
+import { msg } from '#shared/messages/catalogue';
 import type { Actor } from '#server/lib/actor';
 import { AppError } from '#server/lib/app-error';
 import type { AgencyService } from '../agencies/agency.service';
@@ -21,7 +25,7 @@ import type { CatalogueService } from '../indicators/catalogue.service';
 import { isOnTime } from './completeness.rules';
 import type { TerritoryService } from '../territories/territory.service';
 import { createApprovalRepository, type ApprovalKey } from './approval.repository';
-import { transition, type ApprovalStep } from './approval.rules';
+import { stepNeedsReason, transition, type ApprovalStep } from './approval.rules';
 import { canWrite, scopeOf, type ValueScope } from '#shared/domain/value-scope';
 
 export type ApprovalService = ReturnType<typeof createApprovalService>;
@@ -230,6 +234,54 @@ export function createApprovalService(deps: {
     unlock: (actor: Actor, input: ApprovalActionRequest) => step(actor, 'unlock', input),
 
     /**
+     * Approves or returns several reports with one request: each item is one ordinary step (its own
+     * transaction, state check and audit entry), so one refused item leaves the others done, and the answer
+     * says per item what happened. One more audit entry records the request as a whole.
+     */
+    async bulk(actor: Actor, request: ApprovalBulkRequest): Promise<ApprovalBulkResult> {
+      // One reason serves every item: without it every item would fail alike, so refuse the request instead.
+      if (stepNeedsReason(request.action) && (request.reason ?? '').trim() === '')
+        throw new AppError('VALIDATION_FAILED', msg('request.required'), { field: 'reason' });
+      const results: ApprovalBulkItemResult[] = [];
+      for (const key of request.items) {
+        try {
+          const approval = await step(actor, request.action, { ...key, reason: request.reason });
+          results.push({ ...key, ok: true, approval, error: null });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          results.push({
+            ...key,
+            ok: false,
+            approval: null,
+            error: { code: error.code, message: error.message, localised: error.localised },
+          });
+        }
+      }
+      const succeeded = results.filter((r) => r.ok).length;
+      await deps.tx.run((ex) =>
+        deps.audit.record(ex, actor, {
+          action: 'approval.bulk',
+          entityType: 'data_approval',
+          entityId: null,
+          after: {
+            action: request.action,
+            reason: request.reason ?? null,
+            succeeded,
+            failed: results.length - succeeded,
+            items: results.map((r) => ({
+              agencyId: r.agencyId,
+              territoryId: r.territoryId,
+              period: r.period,
+              ok: r.ok,
+              ...(r.error ? { code: r.error.code } : {}),
+            })),
+          },
+        }),
+      );
+      return { succeeded, failed: results.length - succeeded, results };
+    },
+
+    /**
      * The queue, most recently changed first. Officers see only their own write scope: an agency officer their
      * agency (and territory subtree), a regional officer their territory subtree (and agency, if any).
      */
@@ -251,6 +303,8 @@ export function createApprovalService(deps: {
         periodType: query.periodType,
         agencyId,
         territoryIds,
+        sort: query.sort ?? 'updatedAt',
+        order: query.order ?? 'desc',
         limit: query.limit ?? 50,
         offset: query.offset ?? 0,
       });

@@ -12,6 +12,8 @@ export type UserInsert = {
   locale: string;
   passwordHash: string;
   mustChangePassword: boolean;
+  /** False unless told (demo accounts are created disabled). */
+  isDisabled?: boolean;
 };
 
 export type UserPatch = Partial<{

@@ -30,6 +30,12 @@ export type ScopeCheck = {
 
 export type UserService = ReturnType<typeof createUserService>;
 
+/** The synthetic accounts that demo reports name as submitter and approver (see `ensureDemoAccounts`). */
+export const demoAccounts = [
+  { username: 'demo-submitter', displayName: 'Demo submitter (synthetic data)' },
+  { username: 'demo-approver', displayName: 'Demo approver (synthetic data)' },
+] as const;
+
 /** User administration: the administrator's use cases, shared by the HTTP API and the CLI. */
 export function createUserService(deps: {
   tx: Transactor;
@@ -221,6 +227,45 @@ export function createUserService(deps: {
      * On a database with no users, creates the first administrator with a generated password and returns
      * it so start-up can print it once; returns null when users exist. There is never a fixed default.
      */
+    /**
+     * The two accounts demo data are reported and approved by (`demo-submitter`, `demo-approver`): created
+     * once, disabled and with a password nobody was told, so nobody can sign in as them; their names say they
+     * are synthetic. Returns their ids.
+     */
+    async ensureDemoAccounts(actor: Actor): Promise<{ submitterId: string; approverId: string }> {
+      const ids: string[] = [];
+      for (const account of demoAccounts) {
+        const existing = await createUserRepository(deps.tx.executor).findByUsername(account.username);
+        if (existing) {
+          ids.push(existing.id);
+          continue;
+        }
+        const passwordHash = await hashPassword(generatePassword());
+        const created = await tx.run(async (ex) => {
+          const row = await createUserRepository(ex).insert({
+            ...account,
+            email: null,
+            role: 'analyst',
+            agencyId: null,
+            territoryId: null,
+            locale: defaultLocale,
+            passwordHash,
+            isDisabled: true,
+            mustChangePassword: true,
+          });
+          await deps.audit.record(ex, actor, {
+            action: 'user.created',
+            entityType: 'user',
+            entityId: row.id,
+            after: auditableUser(row),
+          });
+          return row;
+        });
+        ids.push(created.id);
+      }
+      return { submitterId: ids[0]!, approverId: ids[1]! };
+    },
+
     async ensureFirstAdministrator(actor: Actor): Promise<{ username: string; password: string } | null> {
       if ((await createUserRepository(deps.tx.executor).countAll()) > 0) return null;
       const password = generatePassword();

@@ -11,13 +11,18 @@ export type DemoValueColumns = {
   values: number[];
 };
 
-/** Demo approval rows as parallel columns. */
+/** Demo approval rows as parallel columns (decidedAt: null while submitted). */
 export type DemoApprovalColumns = {
   agencyIds: string[];
   territoryIds: string[];
   periods: string[];
   statuses: string[];
+  submittedAts: string[];
+  decidedAts: Array<string | null>;
 };
+
+/** The synthetic accounts named as submitter and approver of demo reports. */
+export type DemoAccounts = { submitterId: string; approverId: string };
 
 /** Rows per statement: big enough to amortise the round trip, small enough for PGlite's message size. */
 const chunkSize = 20_000;
@@ -54,18 +59,24 @@ export function createDemoRepository(db: Executor) {
       return added;
     },
 
-    /** Adds approval rows that are missing (an existing decision is kept); returns how many were added. */
-    async insertApprovals(rows: DemoApprovalColumns): Promise<number> {
+    /**
+     * Adds approval rows that are missing (an existing decision is kept), submitted by the demo submitter and
+     * decided by the demo approver; returns how many were added.
+     */
+    async insertApprovals(rows: DemoApprovalColumns, accounts: DemoAccounts): Promise<number> {
       let added = 0;
       for (let from = 0; from < rows.periods.length; from += chunkSize) {
         const result = await sql`
-          insert into data_approval (agency_id, territory_id, period, status, submitted_at, decided_at)
-          select r.agency_id, r.territory_id, r.period, r.status, now(),
-                 case when r.status = 'approved' then now() end
+          insert into data_approval
+            (agency_id, territory_id, period, status, submitted_by, submitted_at, decided_by, decided_at)
+          select r.agency_id, r.territory_id, r.period, r.status, ${accounts.submitterId}::uuid, r.submitted_at,
+                 case when r.decided_at is not null then ${accounts.approverId}::uuid end, r.decided_at
           from unnest(cast(${slice(rows.agencyIds, from)} as uuid[]),
                       cast(${slice(rows.territoryIds, from)} as uuid[]),
-                      cast(${slice(rows.periods, from)} as text[]), cast(${slice(rows.statuses, from)} as text[]))
-            as r(agency_id, territory_id, period, status)
+                      cast(${slice(rows.periods, from)} as text[]), cast(${slice(rows.statuses, from)} as text[]),
+                      cast(${slice(rows.submittedAts, from)} as timestamptz[]),
+                      cast(${slice(rows.decidedAts, from)} as timestamptz[]))
+            as r(agency_id, territory_id, period, status, submitted_at, decided_at)
           on conflict do nothing
         `.execute(db);
         added += affected(result);

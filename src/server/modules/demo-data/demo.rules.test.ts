@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultDemoPopulation,
-  demoApprovalStatus,
+  demoApproval,
   demoCombos,
   demoPeriods,
   demoSeriesValues,
   estimateDemoValues,
+  lastCompleteMonth,
   scalingPopulation,
   type DemoSeriesSpec,
 } from './demo.rules';
@@ -18,7 +19,7 @@ const sexAge = [
   { code: 'sex', options: ['male', 'female'] },
   { code: 'age_group', options: ['age_0_17', 'age_18_29', 'age_30_plus'] },
 ];
-const months = demoPeriods('month', 2015, 2025);
+const months = demoPeriods('month', 2015, '2025-12');
 const total = (combo = demoCombos([])[0]!) => combo;
 
 const spec = (overrides: Partial<DemoSeriesSpec> = {}): DemoSeriesSpec => ({
@@ -66,11 +67,23 @@ describe('demo disaggregations', () => {
 });
 
 describe('demo periods and estimate', () => {
-  it('lists every period of the years of the type', () => {
+  it('ends at the last complete month before today', () => {
+    expect(lastCompleteMonth('2026-12-07')).toBe('2026-11');
+    expect(lastCompleteMonth('2026-01-01')).toBe('2025-12');
+    expect(lastCompleteMonth('2026-03-31')).toBe('2026-02');
+  });
+
+  it('lists every period of the type that ends by the last month', () => {
     expect(months).toHaveLength(132);
     expect(months[0]).toBe('2015-01');
     expect(months.at(-1)).toBe('2025-12');
-    expect(demoPeriods('quarter', 2024, 2025)).toEqual([
+    expect(demoPeriods('month', 2026, '2026-11').at(-1)).toBe('2026-11');
+    // A quarter or a year still running has no data yet.
+    expect(demoPeriods('quarter', 2026, '2026-11')).toEqual(['2026Q1', '2026Q2', '2026Q3']);
+    expect(demoPeriods('quarter', 2026, '2026-09')).toEqual(['2026Q1', '2026Q2', '2026Q3']);
+    expect(demoPeriods('year', 2015, '2026-11')).toHaveLength(11);
+    expect(demoPeriods('year', 2015, '2026-11').at(-1)).toBe('2025');
+    expect(demoPeriods('quarter', 2024, '2025-12')).toEqual([
       '2024Q1',
       '2024Q2',
       '2024Q3',
@@ -80,8 +93,8 @@ describe('demo periods and estimate', () => {
       '2025Q3',
       '2025Q4',
     ]);
-    expect(demoPeriods('year', 2015, 2025)).toHaveLength(11);
-    expect(demoPeriods('year', 2026, 2025)).toEqual([]);
+    expect(demoPeriods('year', 2015, '2025-12')).toHaveLength(11);
+    expect(demoPeriods('year', 2026, '2025-12')).toEqual([]);
   });
 
   it('estimates combinations × territories × periods', () => {
@@ -91,7 +104,7 @@ describe('demo periods and estimate', () => {
         { periodType: 'year', comboCount: 1 },
       ],
       56,
-      { from: 2015, to: 2025 },
+      { fromYear: 2015, lastMonth: '2025-12' },
     );
     expect(estimate).toBe(56 * (6 * 132 + 11));
   });
@@ -106,7 +119,7 @@ describe('demo series', () => {
   });
 
   it('does not depend on which later years are asked for', () => {
-    const short = demoSeriesValues(spec({ periods: demoPeriods('month', 2015, 2020) }));
+    const short = demoSeriesValues(spec({ periods: demoPeriods('month', 2015, '2020-12') }));
     const long = demoSeriesValues(spec());
     expect(long.slice(0, short.length)).toEqual(short);
   });
@@ -158,19 +171,69 @@ describe('demo series', () => {
 });
 
 describe('demo approvals', () => {
-  it('approves every report up to June 2025 and leaves later ones submitted or draft', () => {
-    expect(demoApprovalStatus('MIA', '41711000000000', '2015-01')).toBe('approved');
-    expect(demoApprovalStatus('MIA', '41711000000000', '2025-06')).toBe('approved');
-    expect(demoApprovalStatus('MIA', '41711000000000', '2024')).toBe('approved');
-    expect(demoApprovalStatus('MIA', '41711000000000', '2025Q2')).toBe('approved');
-    const later = ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2025'].flatMap((p) =>
-      ['MIA', 'MOH', 'GPO', 'SCNS'].map((a) => demoApprovalStatus(a, '41711000000000', p)),
+  const agencies = ['MIA', 'MOH', 'GPO', 'SCNS'];
+  const territories = [
+    '41711000000000',
+    '41702000000000',
+    '41703000000000',
+    '41704000000000',
+    '41706000000000',
+  ];
+  const story = (period: string, agency = 'MIA', territory = '41711000000000', daysAfterEnd = 15) =>
+    demoApproval({
+      agencyCode: agency,
+      territoryCode: territory,
+      period,
+      lastMonth: '2026-11',
+      daysAfterEnd,
+    });
+  const all = (periods: readonly string[]) =>
+    periods.flatMap((period) =>
+      agencies.flatMap((a) => territories.map((t) => ({ period, approval: story(period, a, t) }))),
     );
-    expect(later).not.toContain('approved');
-    expect(later).toContain('submitted');
-    expect(later).toContain(null);
-    expect(demoApprovalStatus('MIA', '41711000000000', '2025-09')).toBe(
-      demoApprovalStatus('MIA', '41711000000000', '2025-09'),
-    );
+  // A deadline is a UTC day: a submission any time on it is on time.
+  const on = (at: string, deadline: string) => at.slice(0, 10) <= deadline;
+
+  it('approves reports of periods ending four months before the last month, with both dates', () => {
+    const old = all([...demoPeriods('month', 2025, '2026-07'), '2025', '2026Q1', '2026Q2']);
+    expect(old.every((r) => r.approval?.status === 'approved')).toBe(true);
+    for (const { approval } of old) {
+      expect(approval!.decidedAt! > approval!.submittedAt).toBe(true);
+    }
+  });
+
+  it('leaves the recent months submitted or draft, never approved, and nothing after "now"', () => {
+    const recent = all(['2026-08', '2026-09', '2026-10', '2026-11', '2026Q3']);
+    const statuses = recent.map((r) => r.approval?.status ?? null);
+    expect(statuses).not.toContain('approved');
+    expect(statuses).toContain('submitted');
+    expect(statuses).toContain(null);
+    expect(recent.every((r) => r.approval === null || r.approval.submittedAt < '2026-12-01')).toBe(true);
+    expect(recent.every((r) => r.approval === null || r.approval.decidedAt === null)).toBe(true);
+  });
+
+  it('submits most reports by their deadline and some late, never before the period ends', () => {
+    const months = all(demoPeriods('month', 2024, '2026-07'));
+    let onTime = 0;
+    for (const { period, approval } of months) {
+      const end = new Date(Date.parse(`${period}-01T00:00:00Z`));
+      end.setUTCMonth(end.getUTCMonth() + 1);
+      const deadline = new Date(end.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+      expect(approval!.submittedAt >= new Date(end.getTime() - 86_400_000).toISOString()).toBe(true);
+      if (on(approval!.submittedAt, deadline)) onTime += 1;
+    }
+    const share = onTime / months.length;
+    expect(share).toBeGreaterThan(0.75);
+    expect(share).toBeLessThan(0.95);
+  });
+
+  it('submits on the last day of the period or later when the deadline is that day', () => {
+    const sameDay = agencies.map((a) => story('2025-03', a, '41711000000000', 0)!);
+    expect(sameDay.every((a) => a.submittedAt >= '2025-03-31')).toBe(true);
+    expect(sameDay.some((a) => a.submittedAt.startsWith('2025-03-31'))).toBe(true);
+  });
+
+  it('is stable for the same report', () => {
+    expect(story('2025-09')).toEqual(story('2025-09'));
   });
 });

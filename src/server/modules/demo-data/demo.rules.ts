@@ -1,4 +1,15 @@
-import { formatPeriod, periodEnd, periodsBetween, toPeriod, type PeriodType } from '#shared/domain/period';
+import { deadlineOf } from '#shared/domain/deadline';
+import {
+  formatPeriod,
+  periodEnd,
+  periodOfDate,
+  periodsBetween,
+  previousPeriod,
+  shiftPeriod,
+  toPeriod,
+  type IsoDate,
+  type PeriodType,
+} from '#shared/domain/period';
 import {
   createRng,
   defaultSeasonality,
@@ -27,11 +38,16 @@ import {
  *   thinned out.
  */
 
-/** The first and last year of demo data. */
-export const demoYears = { from: 2015, to: 2025 } as const;
+/** The first year of demo data; the last month is the last complete one (see {@link lastCompleteMonth}). */
+export const demoFirstYear = 2015;
 
-/** Reports for periods ending on or before this day are approved; later ones are draft or submitted. */
-export const demoApprovedUntil = '2025-06-30';
+/**
+ * The last complete month before a day (`2026-12-07` → `2026-11`): demo series end there, so "last 12
+ * months" and the completeness window have data whenever the demo is seeded.
+ */
+export function lastCompleteMonth(today: IsoDate): string {
+  return formatPeriod(previousPeriod(periodOfDate(today, 'month')));
+}
 
 /** The population used to scale a territory that has no population figure (never stored). */
 export const defaultDemoPopulation = 60_000;
@@ -124,12 +140,18 @@ export function demoCombos(categories: readonly DemoCategory[]): DemoCombo[] {
   return combos;
 }
 
-/** The periods of demo data for a period type, from the first to the last year inclusive. */
-export function demoPeriods(type: PeriodType, fromYear: number, toYear: number): string[] {
-  if (fromYear > toYear) return [];
+/**
+ * The periods of demo data for a period type: from January of the first year to the last month
+ * (`YYYY-MM`), keeping only periods that end within it (a quarter or year still running has no data yet).
+ */
+export function demoPeriods(type: PeriodType, fromYear: number, lastMonth: string): string[] {
+  const last = periodEnd(toPeriod(lastMonth));
   const first = type === 'month' ? `${fromYear}-01` : type === 'quarter' ? `${fromYear}Q1` : `${fromYear}`;
-  const last = type === 'month' ? `${toYear}-12` : type === 'quarter' ? `${toYear}Q4` : `${toYear}`;
-  return periodsBetween(toPeriod(first), toPeriod(last)).map(formatPeriod);
+  const final = periodOfDate(last, type);
+  const lastWhole = periodEnd(final) <= last ? final : previousPeriod(final);
+  return periodsBetween(toPeriod(first), lastWhole)
+    .filter((p) => periodEnd(p) <= last)
+    .map(formatPeriod);
 }
 
 /** The population that scales a territory's level: its figure, or the modest default when it has none. */
@@ -197,24 +219,73 @@ export function demoSeriesValues(spec: DemoSeriesSpec): Array<{ period: string; 
 export function estimateDemoValues(
   elements: ReadonlyArray<{ periodType: PeriodType; comboCount: number }>,
   territoryCount: number,
-  years: { from: number; to: number },
+  range: { fromYear: number; lastMonth: string },
 ): number {
   return elements.reduce(
-    (sum, e) => sum + e.comboCount * territoryCount * demoPeriods(e.periodType, years.from, years.to).length,
+    (sum, e) =>
+      sum + e.comboCount * territoryCount * demoPeriods(e.periodType, range.fromYear, range.lastMonth).length,
     0,
   );
 }
 
+/** How many months before the last demo month reports stop being approved (the recent ones await review). */
+export const demoMonthsAwaitingReview = 4;
+
+/** Share of demo submissions made after their deadline. */
+export const demoLateShare = 0.15;
+
+/** What happened to one demo report: its state and when it was submitted and decided (ISO timestamps). */
+export type DemoApproval = {
+  status: 'approved' | 'submitted';
+  submittedAt: string;
+  decidedAt: string | null;
+};
+
+const dayMs = 24 * 60 * 60 * 1000;
+const addDays = (date: IsoDate, days: number): number => Date.parse(`${date}T00:00:00Z`) + days * dayMs;
+
 /**
- * The approval state of a demo report: approved when the period ends on or before {@link demoApprovedUntil};
- * after that about half are submitted (chosen by a hash of agency, territory and period, so it is stable)
- * and the rest stay draft (`null`: no approval row).
+ * The approval story of a demo report (agency × territory × period), or `null` when it is still a draft.
+ * Stable: every choice is a hash of agency, territory and period.
+ *
+ * - "Now" is the first day after the last demo month (`lastMonth`), not the clock, so a seeding with the
+ *   same `lastMonth` gives the same rows; nothing is submitted or decided after it.
+ * - Submission: {@link demoLateShare} of reports come 1–25 days after their deadline (`daysAfterEnd` after
+ *   the period ends); the rest on a day from the period's last day to the deadline; in office hours
+ *   (09:00–18:00 in Bishkek, UTC+6).
+ * - Periods ending at least {@link demoMonthsAwaitingReview} months before `lastMonth` ends are approved
+ *   1–10 days after submission. Later ones are submitted (about half) or draft; one not yet submitted by
+ *   "now" is a draft, one approved after "now" stays submitted.
  */
-export function demoApprovalStatus(
-  agencyCode: string,
-  territoryCode: string,
-  period: string,
-): 'approved' | 'submitted' | null {
-  if (periodEnd(toPeriod(period)) <= demoApprovedUntil) return 'approved';
-  return hashSeed(`approval|${agencyCode}|${territoryCode}|${period}`) % 2 === 0 ? 'submitted' : null;
+export function demoApproval(input: {
+  agencyCode: string;
+  territoryCode: string;
+  period: string;
+  lastMonth: string;
+  daysAfterEnd: number;
+}): DemoApproval | null {
+  const period = toPeriod(input.period);
+  const rng = createRng(hashSeed(`approval|${input.agencyCode}|${input.territoryCode}|${input.period}`));
+  const now = addDays(periodEnd(toPeriod(input.lastMonth)), 1);
+  const approvedUntil = periodEnd(shiftPeriod(toPeriod(input.lastMonth), -demoMonthsAwaitingReview));
+  const isReviewed = periodEnd(period) <= approvedUntil;
+  const staysDraft = rng.next() < 0.5;
+  if (!isReviewed && staysDraft) return null;
+
+  const officeTime = (3 + rng.next() * 9) * 60 * 60 * 1000;
+  const deadline = deadlineOf(period, { daysAfterPeriodEnd: input.daysAfterEnd });
+  const isLate = rng.next() < demoLateShare;
+  const day = isLate
+    ? addDays(deadline, 1 + Math.floor(rng.next() * 25))
+    : addDays(periodEnd(period), Math.floor(rng.next() * (input.daysAfterEnd + 1)));
+  const submitted = day + officeTime;
+  if (submitted >= now) return null;
+  const decided = submitted + (1 + Math.floor(rng.next() * 10)) * dayMs;
+  if (!isReviewed || decided >= now)
+    return { status: 'submitted', submittedAt: new Date(submitted).toISOString(), decidedAt: null };
+  return {
+    status: 'approved',
+    submittedAt: new Date(submitted).toISOString(),
+    decidedAt: new Date(decided).toISOString(),
+  };
 }

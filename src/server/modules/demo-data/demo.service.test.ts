@@ -10,10 +10,16 @@ import { enqueueJob } from '#server/jobs/queue';
 import { systemActor } from '#server/lib/actor';
 import { createTestWorker } from '#server/test/factories';
 import { createTestApp, type TestApp } from '#server/test/test-app';
+import type { CompletenessReport } from '#shared/contracts/approval.contract';
+import { formatPeriod, nextPeriod, toPeriod } from '#shared/domain/period';
+import { lastCompleteMonth } from './demo.rules';
 import { demoSeedJob, type DemoScope } from './demo.types';
 
-/** Two territories and one year keep this fast; the full scope is measured by `npm run bench`. */
-const scope: DemoScope = { territoryLimit: 2, yearsFrom: 2025 };
+/**
+ * Two territories and one year keep this fast (the full scope is measured by `npm run bench`); a fixed last
+ * month keeps it independent of the clock.
+ */
+const scope: DemoScope = { territoryLimit: 2, yearsFrom: 2025, lastMonth: '2025-12' };
 
 const countRows = async (t: TestApp) => {
   const db = t.container.database.db;
@@ -99,7 +105,7 @@ describe('demo data', () => {
     expect((await t.container.services.jobs.list({ name: demoSeedJob.name })).total).toBe(0);
   });
 
-  it('seeds synthetic values without history, approves the first half of 2025, and says so in the audit', async () => {
+  it('seeds synthetic values without history, approves 2025 up to August, and says so in the audit', async () => {
     const summary = await t.container.services.demo.seed(systemActor('test'), scope);
     // 18 monthly elements (68 combinations) × 12 months + 2 yearly ones, for 2 territories.
     expect(summary).toMatchObject({ elements: 20, territories: 2, estimatedValues: 2 * (68 * 12 + 2) });
@@ -115,20 +121,73 @@ describe('demo data', () => {
 
     const approvals = await t.container.database.db
       .selectFrom('dataApproval')
-      .select(['period', 'status', 'decidedBy'])
+      .select(['period', 'status', 'submittedBy', 'submittedAt', 'decidedBy', 'decidedAt'])
       .execute();
     expect(approvals.length).toBe(summary.approvalsAdded);
     const months = approvals.filter((a) => a.period.length === 7);
-    expect(months.filter((a) => a.period <= '2025-06').every((a) => a.status === 'approved')).toBe(true);
-    // Draft reports have no row; the rest of 2025 (the year 2025 included) is at most submitted.
-    const later = approvals.filter((a) => a.period > '2025-06' || a.period === '2025');
-    expect(later.every((a) => a.status === 'submitted')).toBe(true);
-    expect(approvals.some((a) => a.status === 'submitted')).toBe(true);
-    expect(approvals.every((a) => a.decidedBy === null)).toBe(true);
+    expect(months.filter((a) => a.period <= '2025-08').every((a) => a.status === 'approved')).toBe(true);
+    // Draft reports have no row; the last four months and the year 2025 are at most submitted.
+    const later = approvals.filter((a) => a.period > '2025-08' || a.period === '2025');
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((a) => a.status === 'submitted' && a.decidedBy === null)).toBe(true);
+
+    // Every report names the demo submitter, every decision the demo approver: disabled, named as demo.
+    const accounts = await t.container.database.db
+      .selectFrom('appUser')
+      .select(['id', 'username', 'displayName', 'isDisabled'])
+      .where('username', 'in', ['demo-submitter', 'demo-approver'])
+      .orderBy('username', 'desc')
+      .execute();
+    expect(accounts.map((a) => [a.username, a.isDisabled])).toEqual([
+      ['demo-submitter', true],
+      ['demo-approver', true],
+    ]);
+    expect(accounts.every((a) => /demo/i.test(a.displayName))).toBe(true);
+    const [submitter, approver] = accounts;
+    expect(approvals.every((a) => a.submittedBy === submitter!.id && a.submittedAt !== null)).toBe(true);
+    const approved = approvals.filter((a) => a.status === 'approved');
+    expect(approved.every((a) => a.decidedBy === approver!.id && a.decidedAt! > a.submittedAt!)).toBe(true);
+    // Nothing happened after the first day past the last demo month.
+    expect(approvals.every((a) => new Date(a.submittedAt!) < new Date('2026-01-01T00:00:00Z'))).toBe(true);
 
     const audit = await t.container.services.audit.list({ action: 'data.demo.seeded' });
     expect(audit.total).toBe(1);
     expect(audit.items[0]?.after).toMatchObject({ valuesAdded: summary.valuesAdded, scope });
+  });
+
+  it('gives the demo reports a timeliness that is neither 0 % nor 100 %', async () => {
+    const admin = await t.loginAs('administrator');
+    const [territory] = (await t.container.services.demo.plan(scope)).territories;
+    const response = await admin.request(
+      'GET',
+      `/api/v1/completeness?from=2025-01&to=2025-08&territoryId=${territory!.id}`,
+    );
+    expect(response.statusCode).toBe(200);
+    const { total } = response.json<CompletenessReport>();
+    expect(total.submitted).toBe(total.reports);
+    expect(total.timeliness).toBeGreaterThan(0.6);
+    expect(total.timeliness).toBeLessThan(1);
+    expect(total.late).toBeGreaterThan(0);
+  });
+
+  it('nobody can sign in as a demo account', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'demo-approver', password: 'whatever-they-guess-1' },
+    });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('runs to the last complete month by default and refuses a month still running', async () => {
+    const demo = t.container.services.demo;
+    const latest = lastCompleteMonth(new Date().toISOString().slice(0, 10));
+    expect((await demo.plan()).range).toEqual({ fromYear: 2015, lastMonth: latest });
+    const next = formatPeriod(nextPeriod(toPeriod(latest)));
+    await expect(demo.plan({ lastMonth: next })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'lastMonth' },
+    });
   });
 
   it('adds nothing when run again', async () => {
@@ -174,7 +233,12 @@ describe('demo data on the first start', () => {
     const db = t.container.database.db;
     // Run a reduced scope: replace the queued full seeding by a small one (the handler is the same).
     await db.deleteFrom('job').where('name', '=', demoSeedJob.name).execute();
-    await enqueueJob(db, demoSeedJob, { territoryLimit: 1, yearsFrom: 2025 }, { createdBy: null });
+    await enqueueJob(
+      db,
+      demoSeedJob,
+      { territoryLimit: 1, yearsFrom: 2025, lastMonth: '2025-12' },
+      { createdBy: null },
+    );
     expect(await createTestWorker(t).drain()).toBe(1);
     const [job] = (await t.container.services.jobs.list({ name: demoSeedJob.name })).items;
     expect(job).toMatchObject({ status: 'succeeded', progress: 1 });

@@ -1,22 +1,28 @@
 import { performance } from 'node:perf_hooks';
-import { periodStart, toPeriod } from '#shared/domain/period';
+import { defaultDeadlinePolicy } from '#shared/domain/deadline';
+import { periodStart, toPeriod, type IsoDate } from '#shared/domain/period';
+import { msg } from '#shared/messages/catalogue';
+import { AppError } from '#server/lib/app-error';
 import type { Catalogue } from '#shared/contracts/catalogue.contract';
 import type { Transactor } from '#server/db/transaction';
 import { enqueueJob } from '#server/jobs/queue';
 import type { Actor } from '#server/lib/actor';
 import type { AgencyService } from '../agencies/agency.service';
+import type { ApprovalService } from '../approvals/approval.service';
 import type { AuditService } from '../audit/audit.service';
+import type { UserService } from '../auth/user.service';
 import { shippedElementCodes, type CatalogueService } from '../indicators/catalogue.service';
 import type { JobService } from '../jobs/job.service';
 import type { TerritoryService } from '../territories/territory.service';
 import { createDemoRepository, type DemoApprovalColumns, type DemoValueColumns } from './demo.repository';
 import {
-  demoApprovalStatus,
+  demoApproval,
   demoCombos,
+  demoFirstYear,
   demoPeriods,
   demoSeriesValues,
-  demoYears,
   estimateDemoValues,
+  lastCompleteMonth,
   type DemoCategory,
 } from './demo.rules';
 import {
@@ -50,8 +56,9 @@ function demoElements(catalogue: Catalogue): DemoPlanElement[] {
 
 /**
  * Demonstration data: synthetic values for every shipped data element, reporting territory (no children),
- * period 2015–2025 and disaggregation, marked `source = 'demo'` and `is_synthetic`, plus approvals so the
- * approval screens have content. Adds only what is missing, so running it again adds nothing.
+ * period from January 2015 to the last complete month and disaggregation, marked `source = 'demo'` and
+ * `is_synthetic`, plus approvals by two disabled demo accounts with plausible dates, so the approval and
+ * completeness screens have content. Adds only what is missing, so running it again adds nothing.
  */
 export function createDemoService(deps: {
   tx: Transactor;
@@ -60,7 +67,12 @@ export function createDemoService(deps: {
   territories: TerritoryService;
   agencies: AgencyService;
   jobs: JobService;
+  users: UserService;
+  approvals: ApprovalService;
+  /** Today's UTC date; the clock unless a test fixes it. */
+  today?: () => IsoDate;
 }) {
+  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   /** The reporting territories in scope (those without children, by code) with a population to scale by. */
   async function reportingTerritories(scope: DemoScope): Promise<DemoPlanTerritory[]> {
     const all = (await deps.territories.list()).items;
@@ -82,8 +94,20 @@ export function createDemoService(deps: {
 
   /** The elements, territories and years a seeding of the scope generates (nothing is written). */
   async function plan(scope: DemoScope = {}): Promise<DemoPlan> {
+    const latest = lastCompleteMonth(today());
+    const lastMonth = scope.lastMonth ?? latest;
+    const fromYear = scope.yearsFrom ?? demoFirstYear;
+    // Data for a month still running, or after a range's own end, would be invented future figures.
+    if (lastMonth > latest)
+      throw new AppError('VALIDATION_FAILED', msg('demo.last_month_future', { latest }), {
+        field: 'lastMonth',
+      });
+    if (fromYear > Number(lastMonth.slice(0, 4)))
+      throw new AppError('VALIDATION_FAILED', msg('demo.first_year_after_last', { lastMonth }), {
+        field: 'yearsFrom',
+      });
     return {
-      years: { from: scope.yearsFrom ?? demoYears.from, to: scope.yearsTo ?? demoYears.to },
+      range: { fromYear, lastMonth },
       elements: demoElements(await deps.catalogue.getCatalogue()),
       territories: await reportingTerritories(scope),
     };
@@ -105,19 +129,19 @@ export function createDemoService(deps: {
       onProgress?: (progress: DemoSeedProgress) => Promise<void> | void,
     ): Promise<DemoSeedSummary> {
       const began = performance.now();
-      const { years, elements, territories } = await plan(scope);
+      const { range, elements, territories } = await plan(scope);
       const agencyCode = new Map((await deps.agencies.list()).items.map((a) => [a.id, a.code]));
       const estimatedValues = estimateDemoValues(
         elements.map((e) => ({ periodType: e.periodType, comboCount: e.combos.length })),
         territories.length,
-        years,
+        range,
       );
       const approvals = new Map<string, { agencyId: string; territoryId: string; period: string }>();
       let valuesAdded = 0;
       let done = 0;
       await onProgress?.({ done, total: estimatedValues, element: '' });
       for (const element of elements) {
-        const periods = demoPeriods(element.periodType, years.from, years.to);
+        const periods = demoPeriods(element.periodType, range.fromYear, range.lastMonth);
         const starts = new Map(periods.map((p) => [p, periodStart(toPeriod(p))]));
         const rows: DemoValueColumns = {
           dataElementId: element.id,
@@ -165,20 +189,31 @@ export function createDemoService(deps: {
         territoryIds: [],
         periods: [],
         statuses: [],
+        submittedAts: [],
+        decidedAts: [],
       };
       const territoryCode = new Map(territories.map((t) => [t.id, t.code]));
+      const deadlineDays = await deps.approvals.deadlineDays();
+      const periodTypeOf = (period: string) => toPeriod(period).type;
       for (const a of approvals.values()) {
-        const status = demoApprovalStatus(
-          agencyCode.get(a.agencyId) ?? a.agencyId,
-          territoryCode.get(a.territoryId) ?? a.territoryId,
-          a.period,
-        );
-        if (status === null) continue;
+        const approval = demoApproval({
+          agencyCode: agencyCode.get(a.agencyId) ?? a.agencyId,
+          territoryCode: territoryCode.get(a.territoryId) ?? a.territoryId,
+          period: a.period,
+          lastMonth: range.lastMonth,
+          daysAfterEnd:
+            deadlineDays.get(`${a.agencyId}/${periodTypeOf(a.period)}`) ??
+            defaultDeadlinePolicy.daysAfterPeriodEnd,
+        });
+        if (approval === null) continue;
         approvalRows.agencyIds.push(a.agencyId);
         approvalRows.territoryIds.push(a.territoryId);
         approvalRows.periods.push(a.period);
-        approvalRows.statuses.push(status);
+        approvalRows.statuses.push(approval.status);
+        approvalRows.submittedAts.push(approval.submittedAt);
+        approvalRows.decidedAts.push(approval.decidedAt);
       }
+      const accounts = await deps.users.ensureDemoAccounts(actor);
       const summary: DemoSeedSummary = {
         elements: elements.length,
         territories: territories.length,
@@ -189,13 +224,13 @@ export function createDemoService(deps: {
         ms: 0,
       };
       summary.approvalsAdded = await deps.tx.run(async (ex) => {
-        const added = await createDemoRepository(ex).insertApprovals(approvalRows);
+        const added = await createDemoRepository(ex).insertApprovals(approvalRows, accounts);
         // One entry for the whole seeding rather than history per value: these are not anyone's reports.
         await deps.audit.record(ex, actor, {
           action: 'data.demo.seeded',
           entityType: 'data_value',
           entityId: null,
-          after: { ...summary, approvalsAdded: added, scope, years },
+          after: { ...summary, approvalsAdded: added, scope, range },
         });
         return added;
       });

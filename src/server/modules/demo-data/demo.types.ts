@@ -8,10 +8,10 @@ export const demoScopeSchema = Type.Object(
   {
     /** Only the first N reporting territories (by code). */
     territoryLimit: Type.Optional(Type.Integer({ minimum: 1 })),
-    /** First year (default 2015). */
-    yearsFrom: Type.Optional(Type.Integer({ minimum: 2015, maximum: 2025 })),
-    /** Last year (default 2025). */
-    yearsTo: Type.Optional(Type.Integer({ minimum: 2015, maximum: 2025 })),
+    /** First year (default 2015); not after the last month's year. */
+    yearsFrom: Type.Optional(Type.Integer({ minimum: 2015, maximum: 9999 })),
+    /** Last month, `YYYY-MM` (default: the last complete month before today); not after that default. */
+    lastMonth: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' })),
   },
   { additionalProperties: false },
 );
@@ -55,7 +55,8 @@ export type DemoPlanTerritory = { id: string; code: string; population: number |
  * regenerate the same series, planted outliers included, with `demoSeriesPoints`.
  */
 export type DemoPlan = {
-  years: { from: number; to: number };
+  /** January of `fromYear` to `lastMonth` (`YYYY-MM`), inclusive. */
+  range: { fromYear: number; lastMonth: string };
   elements: DemoPlanElement[];
   territories: DemoPlanTerritory[];
 };
