@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  denominatorResolver,
-  populationHistories,
-  type StoredFigure,
-} from './population-policy.rules';
+import { denominatorResolver, populationHistories, type StoredFigure } from './population-policy.rules';
 
 // A small tree: a country with two oblasts, the first with two districts.
 const tree = [
@@ -79,14 +75,10 @@ describe('denominatorResolver', () => {
   });
 
   it('extends the country by its own latest growth, dated figures included', () => {
-    const find = lookup(
-      [figure('kg', 2025, 7_281_827)],
-      false,
-      [
-        { territoryId: 'kg', referenceDate: '2025-07-01', total: 7_337_000 },
-        { territoryId: 'kg', referenceDate: '2025-12-01', total: 7_395_000 },
-      ],
-    );
+    const find = lookup([figure('kg', 2025, 7_281_827)], false, [
+      { territoryId: 'kg', referenceDate: '2025-07-01', total: 7_337_000 },
+      { territoryId: 'kg', referenceDate: '2025-12-01', total: 7_395_000 },
+    ]);
     const value = find('kg', 2026, 'total');
     expect(value).toMatchObject({ method: 'trend', isEstimate: true });
     // Growth per day from 1 January to 1 December 2025, carried 31 days on.
@@ -105,10 +97,7 @@ describe('denominatorResolver', () => {
   });
 
   it('keeps a flag on the figure and on every estimate made from it', () => {
-    const find = lookup([
-      figure('o2', 2021, 1000, { flag: 'unverified' }),
-      figure('o2', 2023, 1200),
-    ]);
+    const find = lookup([figure('o2', 2021, 1000, { flag: 'unverified' }), figure('o2', 2023, 1200)]);
     expect(find('o2', 2021, 'total')).toMatchObject({ method: 'official', flag: 'unverified' });
     expect(find('o2', 2022, 'total')).toMatchObject({ method: 'interpolated', flag: 'unverified' });
   });
@@ -123,7 +112,10 @@ describe('denominatorResolver', () => {
     expect(strict('o2', 2020, 'total')).toMatchObject({ method: 'official' });
     expect(strict('o2', 2022, 'total')).toBeNull();
     expect(strict('o2', 2025, 'total')).toBeNull();
-    expect(lookup(figures)('o2', 2025, 'total')).toMatchObject({ method: 'stored_estimate', isEstimate: true });
+    expect(lookup(figures)('o2', 2025, 'total')).toMatchObject({
+      method: 'stored_estimate',
+      isEstimate: true,
+    });
     expect(lookup(figures)('d1', 2022, 'total')).toBeNull();
   });
 

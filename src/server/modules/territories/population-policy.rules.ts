@@ -163,7 +163,12 @@ export function denominatorResolver(
   };
 
   /** Steps 1–2, with stored estimates kept apart so the strict view can refuse them. */
-  const officialOf = (id: string, year: number, field: PopulationField, depth: number): Denominator | null => {
+  const officialOf = (
+    id: string,
+    year: number,
+    field: PopulationField,
+    depth: number,
+  ): Denominator | null => {
     const key = `${id}|${year}|${field}`;
     if (official.has(key)) return official.get(key) ?? null;
     const history = histories.get(id);

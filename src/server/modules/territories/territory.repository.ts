@@ -112,11 +112,7 @@ export function createTerritoryRepository(db: Executor) {
     },
     /** Figures of the population at dates other than 1 January, oldest first. */
     listPopulationPoints(): Promise<PopulationPointRow[]> {
-      return db
-        .selectFrom('populationPoint')
-        .select(pointColumns)
-        .orderBy('referenceDate')
-        .execute();
+      return db.selectFrom('populationPoint').select(pointColumns).orderBy('referenceDate').execute();
     },
     /** Adds a dated figure unless one exists for that territory and day; whether it was added. */
     async addPopulationPoint(values: {

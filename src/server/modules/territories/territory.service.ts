@@ -24,19 +24,11 @@ import {
   validatePopulationRows,
   type PopulationImportRow,
 } from './population-import.rules';
-import {
-  denominatorResolver,
-  populationHistories,
-  type DenominatorOptions,
-} from './population-policy.rules';
+import { denominatorResolver, populationHistories, type DenominatorOptions } from './population-policy.rules';
 import { readReferenceData } from './reference-data';
 import { presentPopulation, presentTerritory } from './territory.presenter';
 import { createTerritoryRepository } from './territory.repository';
-import {
-  populationImportJob,
-  type DenominatorLookup,
-  type PopulationImportSummary,
-} from './territory.types';
+import { populationImportJob, type DenominatorLookup, type PopulationImportSummary } from './territory.types';
 
 export type TerritoryService = ReturnType<typeof createTerritoryService>;
 
@@ -509,7 +501,11 @@ export function createTerritoryService(deps: {
           });
         }
         // The shipped file goes through the rules of an administrator's file: one figure per year is kept.
-        const checked = validatePopulationRows(data.population.headers, data.population.rows, new Set(codes.keys()));
+        const checked = validatePopulationRows(
+          data.population.headers,
+          data.population.rows,
+          new Set(codes.keys()),
+        );
         if (checked.problems.length > 0)
           throw new Error(
             `kg-population.csv: ${checked.problems.map((p) => `row ${p.row} ${p.column ?? ''}: ${p.message}`).join('; ')}`,

@@ -22,4 +22,8 @@ export type PopulationImportSummary = {
 };
 
 /** A year's denominator of a territory by the population policy (docs/POPULATION.md); null: none at all. */
-export type DenominatorLookup = (territoryId: string, year: number, field: PopulationField) => Denominator | null;
+export type DenominatorLookup = (
+  territoryId: string,
+  year: number,
+  field: PopulationField,
+) => Denominator | null;
