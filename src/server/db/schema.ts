@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ApprovalStatus } from '#shared/contracts/data-values.contract';
 import type { JobStatus } from '#shared/contracts/jobs.contract';
+import type { PopulationFlag, PopulationKind } from '#shared/domain/population';
 
 /**
  * The database as TypeScript sees it (camelCase through Kysely's CamelCasePlugin). Kept by hand beside
@@ -52,6 +53,20 @@ export type PopulationTable = {
   youth: number | null;
   source: string;
   isEstimate: Generated<boolean>;
+  /** A resident population on 1 January, or a census-day count. */
+  kind: Generated<PopulationKind>;
+  /** The day the figure refers to (`YYYY-MM-DD`); null when the source does not say. */
+  referenceDate: string | null;
+  flag: PopulationFlag | null;
+  updatedAt: Generated<Timestamp>;
+};
+
+/** The national population at a date other than 1 January (an input to estimates, never a denominator itself). */
+export type PopulationPointTable = {
+  territoryId: string;
+  referenceDate: string;
+  total: number;
+  source: string;
   updatedAt: Generated<Timestamp>;
 };
 
@@ -335,6 +350,7 @@ export type Database = {
   agency: AgencyTable;
   territory: TerritoryTable;
   population: PopulationTable;
+  populationPoint: PopulationPointTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
   loginAttempt: LoginAttemptTable;
@@ -362,6 +378,7 @@ export type TerritoryRow = Selectable<TerritoryTable>;
 export type NewTerritoryRow = Insertable<TerritoryTable>;
 export type TerritoryUpdate = Updateable<TerritoryTable>;
 export type PopulationRow = Selectable<PopulationTable>;
+export type PopulationPointRow = Selectable<PopulationPointTable>;
 export type AppUserRow = Selectable<AppUserTable>;
 export type UserSessionRow = Selectable<UserSessionTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;

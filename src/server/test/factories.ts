@@ -120,7 +120,7 @@ export const soate = {
   oshCity: '41721000000000',
 } as const;
 
-/** The header of a population file, in template order. */
+/** The header of a population file in the first layout (still accepted: kind, date and flag are optional). */
 export const populationHeaders = [
   'code',
   'year',

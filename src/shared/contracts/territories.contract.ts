@@ -6,6 +6,7 @@ import {
   uuidSchema,
 } from './common.contract';
 import { territoryLevels } from '../domain/territory-level';
+import { populationFlags, populationKinds } from '../domain/population';
 
 export const territoryLevelSchema = Type.Enum([...territoryLevels]);
 
@@ -34,6 +35,10 @@ export const territoryListSchema = Type.Object(
 );
 export type TerritoryList = Static<typeof territoryListSchema>;
 
+export const populationKindSchema = Type.Enum([...populationKinds]);
+export const populationFlagSchema = Type.Enum([...populationFlags]);
+const referenceDateSchema = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+
 export const populationSchema = Type.Object(
   {
     year: Type.Integer(),
@@ -45,6 +50,10 @@ export const populationSchema = Type.Object(
     /** Where the figure comes from; required for every figure. */
     source: Type.String(),
     isEstimate: Type.Boolean(),
+    kind: populationKindSchema,
+    /** The day the figure refers to (`YYYY-MM-DD`), when known. */
+    referenceDate: Type.Union([Type.String(), Type.Null()]),
+    flag: Type.Union([populationFlagSchema, Type.Null()]),
     updatedAt: isoDateTimeSchema,
   },
   { additionalProperties: false },
@@ -104,6 +113,11 @@ export const upsertPopulationRequestSchema = Type.Object(
     age14to35: Type.Optional(countSchema),
     source: Type.String({ minLength: 3, maxLength: 2000 }),
     isEstimate: Type.Optional(Type.Boolean()),
+    /** Default `jan1`. */
+    kind: Type.Optional(populationKindSchema),
+    /** Default 1 January of the year for a `jan1` figure; must fall in the year. */
+    referenceDate: Type.Optional(Type.Union([referenceDateSchema, Type.Null()])),
+    flag: Type.Optional(Type.Union([populationFlagSchema, Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -125,7 +139,21 @@ export const populationFileColumns = [
   'age_14_35',
   'source',
   'is_estimate',
+  'kind',
+  'reference_date',
+  'flag',
 ] as const;
+
+/**
+ * Other names of columns, as the shipped reference file (reference-data/kg/kg-population.csv) writes them, and
+ * columns that are read past (a name beside the code, for people reading the file).
+ */
+export const populationFileAliases: Readonly<Record<string, (typeof populationFileColumns)[number]>> = {
+  population_total: 'total',
+  population_male: 'male',
+  population_female: 'female',
+};
+export const populationFileIgnoredColumns = ['name_en', 'name'] as const;
 
 /** One problem found in an uploaded file: the row (1-based, as a spreadsheet shows it) and the column. */
 export const importProblemSchema = Type.Object(

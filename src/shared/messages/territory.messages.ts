@@ -113,4 +113,22 @@ export const territoryMessages = defineMessages({
     ru: 'Повтор строки {row}: {code} {year} встречается дважды.',
     en: 'Duplicate of row {row}: {code} {year} appears twice.',
   },
+  'population.kind_invalid': {
+    params: { text: 'text' },
+    ky: '«{text}» сандын түрү эмес: jan1 (1-январь) же census (эл каттоо күнү) болушу керек.',
+    ru: '«{text}» не вид числа: нужно jan1 (на 1 января) или census (на день переписи).',
+    en: '"{text}" is not a kind of figure: use jan1 (1 January) or census (census day).',
+  },
+  'population.doubt_invalid': {
+    params: { text: 'text' },
+    ky: '«{text}» белги эмес: бош калтырыңыз же conflict, doubtful, unverified деп жазыңыз.',
+    ru: '«{text}» не отметка: оставьте пустым или укажите conflict, doubtful, unverified.',
+    en: '"{text}" is not a flag: leave it empty or write conflict, doubtful or unverified.',
+  },
+  'population.reference_date_invalid': {
+    params: { text: 'text', year: 'text' },
+    ky: '«{text}» {year}-жылдын күнү эмес (ЖЖЖЖ-АА-КК; 1-январдагы сан үчүн {year}-01-01).',
+    ru: '«{text}» не дата {year} года (ГГГГ-ММ-ДД; для числа на 1 января — {year}-01-01).',
+    en: '"{text}" is not a date in {year} (YYYY-MM-DD; {year}-01-01 for a 1 January figure).',
+  },
 });

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '#shared/contracts/jobs.contract';
-import type { Population, PopulationImportAccepted } from '#shared/contracts/territories.contract';
+import {
+  populationFileColumns,
+  type Population,
+  type PopulationImportAccepted,
+} from '#shared/contracts/territories.contract';
 import {
   createTestWorker,
   importFingerprint,
@@ -138,10 +142,12 @@ describe('population imports', () => {
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toBe('attachment; filename="population-template.csv"');
     const lines = response.body.trimEnd().split('\n');
-    expect(lines[0]).toBe(populationHeaders.join(','));
+    expect(lines[0]).toBe(populationFileColumns.join(','));
     const { populationRows: rows } = await importFingerprint(t);
     expect(lines).toHaveLength(rows + 1);
-    expect(lines).toContain(`${soate.oshCity},2030,1068702,534000,534702,,,Test projection,yes`);
+    expect(lines).toContain(
+      `${soate.oshCity},2030,1068702,534000,534702,,,Test projection,yes,jan1,2030-01-01,`,
+    );
 
     const { job } = await importFile('template.csv', response.rawPayload);
     expect(job.result).toEqual({ rowCount: rows, inserted: 0, updated: 0, unchanged: rows });
@@ -153,7 +159,7 @@ describe('population imports', () => {
     expect(response.headers['content-type']).toContain('spreadsheetml');
     expect(response.headers['content-disposition']).toContain('population-template.xlsx');
     const rows = await rowsOfXlsx(response.rawPayload);
-    expect(rows[0]).toEqual(populationHeaders);
+    expect(rows[0]).toEqual([...populationFileColumns]);
     const { populationRows: count } = await importFingerprint(t);
     expect(rows).toHaveLength(count + 1);
     expect(rows).toContainEqual([
@@ -166,6 +172,9 @@ describe('population imports', () => {
       null,
       'Test workbook',
       'no',
+      'jan1',
+      '2032-01-01',
+      null,
     ]);
 
     const { job } = await importFile('template.xlsx', response.rawPayload);

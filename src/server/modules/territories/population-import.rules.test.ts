@@ -78,6 +78,9 @@ describe('validatePopulationRows', () => {
         youth: 250,
         source: 'Test source',
         isEstimate: true,
+        kind: 'jan1',
+        referenceDate: '2030-01-01',
+        flag: null,
       },
       {
         row: 3,
@@ -90,6 +93,9 @@ describe('validatePopulationRows', () => {
         youth: null,
         source: 'Test source',
         isEstimate: true,
+        kind: 'jan1',
+        referenceDate: '2030-01-01',
+        flag: null,
       },
     ]);
   });
@@ -189,6 +195,66 @@ describe('validatePopulationRows', () => {
         message: expect.stringContaining('"n/a"'),
         localised: { key: 'population.count_invalid', params: { text: 'n/a' } },
       },
+    ]);
+  });
+});
+
+describe('validatePopulationRows in the reference layout', () => {
+  const referenceHeader = [
+    'code',
+    'name_en',
+    'year',
+    'reference_date',
+    'kind',
+    'population_total',
+    'population_male',
+    'population_female',
+    'age_0_17',
+    'age_14_35',
+    'flag',
+    'source',
+  ];
+  const ref = (n: number, cells: Record<string, string>) => ({
+    row: n,
+    cells: { code: '41711000000000', name_en: 'Bishkek', year: '2022', source: 'Test source', ...cells },
+  });
+
+  it('keeps one figure per territory and year: unflagged, then 1 January, then the more exact', () => {
+    const result = validatePopulationRows(
+      referenceHeader,
+      [
+        ref(2, { kind: 'census', reference_date: '2022-03-25', population_total: '1137882' }),
+        ref(3, { kind: 'jan1', reference_date: '2022-01-01', population_total: '1095600' }),
+        ref(4, { kind: 'jan1', reference_date: '2022-01-01', population_total: '1095621', flag: 'conflict' }),
+        ref(5, { kind: 'jan1', reference_date: '2022-01-01', population_total: '1095621' }),
+        ref(6, { kind: 'jan1', reference_date: '2022-01-01', age_0_17: '400000' }),
+        ref(7, { code: '41721000000000', kind: 'census', population_total: '364052', flag: 'doubtful' }),
+      ],
+      known,
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((r) => [r.row, r.total, r.minors, r.kind, r.referenceDate, r.flag])).toEqual([
+      [5, 1_095_621, 400_000, 'jan1', '2022-01-01', null],
+      [7, 364_052, null, 'census', null, 'doubtful'],
+    ]);
+  });
+
+  it('names a bad kind, flag or reference date', () => {
+    const result = validatePopulationRows(
+      referenceHeader,
+      [
+        ref(2, { kind: 'midyear', population_total: '1' }),
+        ref(3, { flag: 'maybe', population_total: '1', year: '2023' }),
+        ref(4, { kind: 'jan1', reference_date: '2024-03-01', population_total: '1', year: '2024' }),
+        ref(5, { kind: 'census', reference_date: '2026-02-30', population_total: '1', year: '2026' }),
+      ],
+      known,
+    );
+    expect(result.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'kind'],
+      [3, 'flag'],
+      [4, 'reference_date'],
+      [5, 'reference_date'],
     ]);
   });
 });

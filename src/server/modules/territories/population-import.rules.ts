@@ -1,4 +1,16 @@
-import { populationFileColumns, type ImportProblem } from '#shared/contracts/territories.contract';
+import {
+  populationFileAliases,
+  populationFileColumns,
+  populationFileIgnoredColumns,
+  type ImportProblem,
+} from '#shared/contracts/territories.contract';
+import {
+  populationFlags,
+  populationKinds,
+  type PopulationFlag,
+  type PopulationKind,
+} from '#shared/domain/population';
+import { preferredFigure } from './population-policy.rules';
 import { described, msg } from '#shared/messages/catalogue';
 import type { Message } from '#shared/messages/message';
 
@@ -17,6 +29,10 @@ export type PopulationImportRow = {
   youth: number | null;
   source: string;
   isEstimate: boolean;
+  kind: PopulationKind;
+  /** `YYYY-MM-DD`; 1 January of the year for a 1 January figure, null for a census figure without a date. */
+  referenceDate: string | null;
+  flag: PopulationFlag | null;
 };
 
 export type PopulationValidation = { rows: PopulationImportRow[]; problems: ImportProblem[] };
@@ -41,16 +57,51 @@ function parseFlag(text: string): boolean | 'invalid' {
   return 'invalid';
 }
 
+/** A date `YYYY-MM-DD` that exists and falls in `year`. */
+function isDateIn(text: string, year: number): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number(text.slice(0, 4)) !== year) return false;
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The file's headers and cells under the template's column names: the reference file's names
+ * (`population_total`, …) become the template's, and informative columns (`name_en`) are dropped.
+ */
+export function canonicalPopulationTable(
+  headers: readonly string[],
+  raw: readonly RawRow[],
+): { headers: string[]; rows: RawRow[] } {
+  const ignored = new Set<string>(populationFileIgnoredColumns);
+  const rename = (header: string) => populationFileAliases[header] ?? header;
+  return {
+    headers: headers.filter((h) => !ignored.has(h)).map(rename),
+    rows: raw.map(({ row, cells }) => ({
+      row,
+      cells: Object.fromEntries(
+        Object.entries(cells)
+          .filter(([column]) => !ignored.has(column))
+          .map(([column, text]) => [rename(column), text]),
+      ),
+    })),
+  };
+}
+
 /**
  * Checks every row of a population file and collects every problem (row and column named) instead of
  * stopping at the first, so the person fixing the file sees them all at once. Rows are returned only
  * when there are no problems at all: an import is all or nothing.
  */
 export function validatePopulationRows(
-  headers: readonly string[],
-  raw: readonly RawRow[],
+  fileHeaders: readonly string[],
+  fileRows: readonly RawRow[],
   knownCodes: ReadonlySet<string>,
 ): PopulationValidation {
+  const { headers, rows: raw } = canonicalPopulationTable(fileHeaders, fileRows);
+  // A file in the reference layout (`population_total`, …) keeps every source's figure: several rows of one
+  // territory and year are alternatives, and the policy keeps one. In the template's layout a repeat is a
+  // mistake in the file.
+  const keepsAlternatives = fileHeaders.includes('population_total');
   const problems: ImportProblem[] = [];
   const known = new Set<string>(populationColumns);
   for (const header of headers) {
@@ -141,13 +192,45 @@ export function validatePopulationRows(
     if (isEstimate === 'invalid')
       problem('is_estimate', msg('population.flag_invalid', { text: cells.is_estimate ?? '' }));
 
+    const kindText = (cells.kind ?? '').trim();
+    const kind = kindText === '' ? 'jan1' : populationKinds.find((k) => k === kindText);
+    if (kind === undefined) problem('kind', msg('population.kind_invalid', { text: kindText }));
+    const flagText = (cells.flag ?? '').trim();
+    const flag = flagText === '' ? null : populationFlags.find((f) => f === flagText);
+    if (flag === undefined) problem('flag', msg('population.doubt_invalid', { text: flagText }));
+    const dateText = (cells.reference_date ?? '').trim();
+    const january = `${yearText}-01-01`;
+    if (dateText !== '' && (!isDateIn(dateText, year) || (kind === 'jan1' && dateText !== january)))
+      problem('reference_date', msg('population.reference_date_invalid', { text: dateText, year: yearText }));
+
     const key = `${code}/${yearText}`;
     const first = seen.get(key);
-    if (first !== undefined)
+    if (first !== undefined && !keepsAlternatives)
       problem('year', msg('population.duplicate_row', { row: first, code, year: yearText }));
-    else seen.set(key, row);
+    else if (first === undefined) seen.set(key, row);
 
-    rows.push({ row, code, year, ...counts, source, isEstimate: isEstimate === true });
+    rows.push({
+      row,
+      code,
+      year,
+      ...counts,
+      source,
+      isEstimate: isEstimate === true,
+      kind: kind ?? 'jan1',
+      referenceDate: dateText !== '' ? dateText : kind === 'census' ? null : january,
+      flag: flag ?? null,
+    });
   }
-  return problems.length > 0 ? { rows: [], problems } : { rows, problems };
+  if (problems.length > 0) return { rows: [], problems };
+  return { rows: keepsAlternatives ? preferredRows(rows) : rows, problems };
+}
+
+/** One row per territory and year, chosen by the denominator policy's preference. */
+function preferredRows(rows: readonly PopulationImportRow[]): PopulationImportRow[] {
+  const groups = new Map<string, PopulationImportRow[]>();
+  for (const row of rows) {
+    const key = `${row.code}/${row.year}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()].map((group) => preferredFigure(group));
 }

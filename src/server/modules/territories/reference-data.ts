@@ -15,16 +15,20 @@ export type ReferenceTerritory = {
   variants: string[];
 };
 
-export type ReferencePopulation = {
-  code: string;
-  year: number;
-  total: number | null;
-  male: number | null;
-  female: number | null;
-  source: string;
+/** A population file in the import layout: checked by the same rules as an administrator's file. */
+export type ReferencePopulationTable = {
+  headers: string[];
+  rows: Array<{ row: number; cells: Record<string, string> }>;
 };
 
-export type ReferenceData = { territories: ReferenceTerritory[]; population: ReferencePopulation[] };
+/** The national population at a date other than 1 January. */
+export type ReferencePopulationPoint = { code: string; referenceDate: string; total: number; source: string };
+
+export type ReferenceData = {
+  territories: ReferenceTerritory[];
+  population: ReferencePopulationTable;
+  populationPoints: ReferencePopulationPoint[];
+};
 
 async function readCsv(file: string): Promise<Array<Record<string, string>>> {
   const text = await fs.readFile(file, 'utf8');
@@ -32,7 +36,13 @@ async function readCsv(file: string): Promise<Array<Record<string, string>>> {
 }
 
 const orNull = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : null);
-const countOrNull = (v: string | undefined) => (v && v.trim() !== '' ? Number(v) : null);
+
+async function readOptionalCsv(file: string): Promise<Array<Record<string, string>>> {
+  return readCsv(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+}
 
 /**
  * Reads the Kyrgyz reference data shipped in reference-data/kg (sources in SOURCES.md there): territories
@@ -41,12 +51,7 @@ const countOrNull = (v: string | undefined) => (v && v.trim() !== '' ? Number(v)
  */
 export async function readReferenceData(dir: string): Promise<ReferenceData> {
   const territoryRows = await readCsv(path.join(dir, 'kg-territories.csv'));
-  const variantRows = await readCsv(path.join(dir, 'kg-territory-variants.csv')).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return [];
-      throw error;
-    },
-  );
+  const variantRows = await readOptionalCsv(path.join(dir, 'kg-territory-variants.csv'));
   const variants = new Map<string, string[]>();
   for (const row of variantRows) {
     const code = row.code ?? '';
@@ -68,22 +73,20 @@ export async function readReferenceData(dir: string): Promise<ReferenceData> {
       variants: variants.get(row.code_soate ?? '') ?? [],
     };
   });
-  const population = (await readCsv(path.join(dir, 'kg-population.csv'))).map(
-    (row, i): ReferencePopulation => {
-      const year = Number(row.year);
-      const total = countOrNull(row.population_total);
-      if (!Number.isInteger(year) || (total !== null && !Number.isInteger(total)) || !row.source) {
-        throw new Error(`kg-population.csv row ${i + 2}: bad year, total or missing source`);
-      }
-      return {
-        code: row.code ?? '',
-        year,
-        total,
-        male: countOrNull(row.population_male),
-        female: countOrNull(row.population_female),
-        source: row.source,
-      };
+  const populationRows = await readCsv(path.join(dir, 'kg-population.csv'));
+  const population: ReferencePopulationTable = {
+    headers: Object.keys(populationRows[0] ?? {}),
+    rows: populationRows.map((cells, i) => ({ row: i + 2, cells })),
+  };
+  const file = 'kg-population-national-2024-2025.csv';
+  const populationPoints = (await readOptionalCsv(path.join(dir, file))).map(
+    (row, i): ReferencePopulationPoint => {
+      const total = Number(row.population_total);
+      const date = row.reference_date ?? '';
+      if (!Number.isSafeInteger(total) || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !row.source || !row.code)
+        throw new Error(`${file} row ${i + 2}: bad code, date, total or missing source`);
+      return { code: row.code, referenceDate: date, total, source: row.source };
     },
   );
-  return { territories, population };
+  return { territories, population, populationPoints };
 }

@@ -26,6 +26,9 @@ export function presentPopulation(row: PopulationRow): Population {
     age14to35: row.youth,
     source: row.source,
     isEstimate: row.isEstimate,
+    kind: row.kind,
+    referenceDate: row.referenceDate,
+    flag: row.flag,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -1,6 +1,14 @@
+import { sql } from 'kysely';
+import type { PopulationFlag, PopulationKind } from '#shared/domain/population';
 import { territoryLevels } from '#shared/domain/territory-level';
 import type { Executor } from '#server/db/transaction';
-import type { NewTerritoryRow, PopulationRow, TerritoryRow, TerritoryUpdate } from '#server/db/schema';
+import type {
+  NewTerritoryRow,
+  PopulationPointRow,
+  PopulationRow,
+  TerritoryRow,
+  TerritoryUpdate,
+} from '#server/db/schema';
 
 export type PopulationValues = {
   territoryId: string;
@@ -12,7 +20,34 @@ export type PopulationValues = {
   youth: number | null;
   source: string;
   isEstimate: boolean;
+  kind: PopulationKind;
+  referenceDate: string | null;
+  flag: PopulationFlag | null;
 };
+
+// Dates read back as text, so no driver turns them into a local-time Date.
+const populationColumns = [
+  'territoryId',
+  'year',
+  'total',
+  'male',
+  'female',
+  'minors',
+  'youth',
+  'source',
+  'isEstimate',
+  'kind',
+  sql<string | null>`to_char(reference_date, 'YYYY-MM-DD')`.as('referenceDate'),
+  'flag',
+  'updatedAt',
+] as const;
+const pointColumns = [
+  'territoryId',
+  sql<string>`to_char(reference_date, 'YYYY-MM-DD')`.as('referenceDate'),
+  'total',
+  'source',
+  'updatedAt',
+] as const;
 
 /** All SQL for territories and their population. */
 export function createTerritoryRepository(db: Executor) {
@@ -57,7 +92,7 @@ export function createTerritoryRepository(db: Executor) {
     listPopulation(territoryId: string): Promise<PopulationRow[]> {
       return db
         .selectFrom('population')
-        .selectAll()
+        .select(populationColumns)
         .where('territoryId', '=', territoryId)
         .orderBy('year')
         .execute();
@@ -67,14 +102,37 @@ export function createTerritoryRepository(db: Executor) {
       if (years.length === 0) return Promise.resolve([]);
       return db
         .selectFrom('population')
-        .selectAll()
+        .select(populationColumns)
         .where('year', 'in', [...years])
         .execute();
+    },
+    /** Every population figure (a few hundred rows: the denominator policy needs every year's neighbours). */
+    listAllPopulation(): Promise<PopulationRow[]> {
+      return db.selectFrom('population').select(populationColumns).orderBy('year').execute();
+    },
+    /** Figures of the population at dates other than 1 January, oldest first. */
+    listPopulationPoints(): Promise<PopulationPointRow[]> {
+      return db.selectFrom('populationPoint').select(pointColumns).orderBy('referenceDate').execute();
+    },
+    /** Adds a dated figure unless one exists for that territory and day; whether it was added. */
+    async addPopulationPoint(values: {
+      territoryId: string;
+      referenceDate: string;
+      total: number;
+      source: string;
+    }): Promise<boolean> {
+      const result = await db
+        .insertInto('populationPoint')
+        .values(values)
+        .onConflict((oc) => oc.columns(['territoryId', 'referenceDate']).doNothing())
+        .returning('territoryId')
+        .executeTakeFirst();
+      return result !== undefined;
     },
     findPopulation(territoryId: string, year: number): Promise<PopulationRow | undefined> {
       return db
         .selectFrom('population')
-        .selectAll()
+        .select(populationColumns)
         .where('territoryId', '=', territoryId)
         .where('year', '=', year)
         .executeTakeFirst();
@@ -86,7 +144,7 @@ export function createTerritoryRepository(db: Executor) {
         .onConflict((oc) =>
           oc.columns(['territoryId', 'year']).doUpdateSet({ ...values, updatedAt: new Date() }),
         )
-        .returningAll()
+        .returning(populationColumns)
         .executeTakeFirstOrThrow();
     },
     async deletePopulation(territoryId: string, year: number): Promise<boolean> {

@@ -24,10 +24,11 @@ import {
   validatePopulationRows,
   type PopulationImportRow,
 } from './population-import.rules';
+import { denominatorResolver, populationHistories, type DenominatorOptions } from './population-policy.rules';
 import { readReferenceData } from './reference-data';
 import { presentPopulation, presentTerritory } from './territory.presenter';
 import { createTerritoryRepository } from './territory.repository';
-import { populationImportJob, type PopulationImportSummary } from './territory.types';
+import { populationImportJob, type DenominatorLookup, type PopulationImportSummary } from './territory.types';
 
 export type TerritoryService = ReturnType<typeof createTerritoryService>;
 
@@ -39,7 +40,10 @@ const samePopulation = (a: Population | undefined, b: PopulationImportRow) =>
   a.age0to17 === b.minors &&
   a.age14to35 === b.youth &&
   a.source === b.source &&
-  a.isEstimate === b.isEstimate;
+  a.isEstimate === b.isEstimate &&
+  a.kind === b.kind &&
+  a.referenceDate === b.referenceDate &&
+  a.flag === b.flag;
 
 /** Territories, their hierarchy and population. */
 export function createTerritoryService(deps: {
@@ -104,6 +108,9 @@ export function createTerritoryService(deps: {
           youth: row.youth,
           source: row.source,
           isEstimate: row.isEstimate,
+          kind: row.kind,
+          referenceDate: row.referenceDate,
+          flag: row.flag,
         });
         if (existing) summary.updated++;
         else summary.inserted++;
@@ -158,6 +165,20 @@ export function createTerritoryService(deps: {
     async populationOfYears(years: readonly number[]): Promise<Array<Population & { territoryId: string }>> {
       const rows = await createTerritoryRepository(deps.tx.executor).listPopulationOfYears(years);
       return rows.map((row) => ({ ...presentPopulation(row), territoryId: row.territoryId }));
+    },
+
+    /**
+     * The denominator lookup of one query (the policy of population-policy.rules.ts over every stored figure):
+     * read at query time, so a figure entered later replaces an estimate at once, with nothing to rebuild.
+     */
+    async denominators(options: DenominatorOptions): Promise<DenominatorLookup> {
+      const territories = createTerritoryRepository(deps.tx.executor);
+      const [all, rows, points] = await Promise.all([
+        this.list(),
+        territories.listAllPopulation(),
+        territories.listPopulationPoints(),
+      ]);
+      return denominatorResolver(populationHistories(all.items, rows, points), options);
     },
 
     /** Ids of a territory and every territory below it (used for regional officers' scope). */
@@ -288,6 +309,18 @@ export function createTerritoryService(deps: {
             );
         }
       }
+      const kind = input.kind ?? 'jan1';
+      const january = `${year}-01-01`;
+      const referenceDate = input.referenceDate ?? (kind === 'jan1' ? january : null);
+      if (
+        referenceDate !== null &&
+        (!referenceDate.startsWith(`${year}-`) || (kind === 'jan1' && referenceDate !== january))
+      )
+        throw new AppError(
+          'VALIDATION_FAILED',
+          msg('population.reference_date_invalid', { text: referenceDate, year: String(year) }),
+          { field: 'referenceDate' },
+        );
       return deps.tx.run(async (ex) => {
         const territories = createTerritoryRepository(ex);
         found(await territories.findById(id), 'Territory');
@@ -298,6 +331,9 @@ export function createTerritoryService(deps: {
           ...counts,
           source: input.source,
           isEstimate: input.isEstimate ?? false,
+          kind,
+          referenceDate,
+          flag: input.flag ?? null,
         });
         const after = presentPopulation(saved);
         await deps.audit.record(ex, actor, {
@@ -403,6 +439,9 @@ export function createTerritoryService(deps: {
             p.youth,
             p.source,
             p.isEstimate ? 'yes' : 'no',
+            p.kind,
+            p.referenceDate,
+            p.flag,
           ]);
         }
       }
@@ -461,7 +500,17 @@ export function createTerritoryService(deps: {
             after: presentTerritory(row),
           });
         }
-        for (const ref of data.population) {
+        // The shipped file goes through the rules of an administrator's file: one figure per year is kept.
+        const checked = validatePopulationRows(
+          data.population.headers,
+          data.population.rows,
+          new Set(codes.keys()),
+        );
+        if (checked.problems.length > 0)
+          throw new Error(
+            `kg-population.csv: ${checked.problems.map((p) => `row ${p.row} ${p.column ?? ''}: ${p.message}`).join('; ')}`,
+          );
+        for (const ref of checked.rows) {
           const territoryId = codes.get(ref.code);
           if (!territoryId) throw new Error(`Reference population for unknown territory ${ref.code}`);
           if (await territories.findPopulation(territoryId, ref.year)) continue;
@@ -471,10 +520,13 @@ export function createTerritoryService(deps: {
             total: ref.total,
             male: ref.male,
             female: ref.female,
-            minors: null,
-            youth: null,
+            minors: ref.minors,
+            youth: ref.youth,
             source: ref.source,
-            isEstimate: false,
+            isEstimate: ref.isEstimate,
+            kind: ref.kind,
+            referenceDate: ref.referenceDate,
+            flag: ref.flag,
           });
           addedPopulation++;
           await deps.audit.record(ex, actor, {
@@ -482,6 +534,19 @@ export function createTerritoryService(deps: {
             entityType: 'population',
             entityId: `${territoryId}/${ref.year}`,
             after: presentPopulation(saved),
+          });
+        }
+        for (const point of data.populationPoints) {
+          const territoryId = codes.get(point.code);
+          if (!territoryId) throw new Error(`Reference population for unknown territory ${point.code}`);
+          const { code: _code, ...values } = point;
+          if (!(await territories.addPopulationPoint({ territoryId, ...values }))) continue;
+          addedPopulation++;
+          await deps.audit.record(ex, actor, {
+            action: 'population.created',
+            entityType: 'population',
+            entityId: `${territoryId}/${point.referenceDate}`,
+            after: values,
           });
         }
         return { territories: addedTerritories, population: addedPopulation };

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { Denominator, PopulationField } from '#shared/domain/population';
 import type { JobSpec } from '#server/jobs/job-definition';
 
 /** Applies a validated population file stored as an upload. */
@@ -19,3 +20,10 @@ export type PopulationImportSummary = {
   updated: number;
   unchanged: number;
 };
+
+/** A year's denominator of a territory by the population policy (docs/POPULATION.md); null: none at all. */
+export type DenominatorLookup = (
+  territoryId: string,
+  year: number,
+  field: PopulationField,
+) => Denominator | null;
