@@ -36,6 +36,8 @@ export const errorCatalogue = {
   OUT_OF_SCOPE: { status: 403 },
   DATA_LOCKED: { status: 409 },
   VALUE_INVALID: { status: 400 },
+  NOT_REPORTED_HERE: { status: 400 },
+  QUERY_TOO_LARGE: { status: 400 },
   APPROVAL_STATE_INVALID: { status: 409 },
   IMPORT_INVALID: { status: 422 },
   FILE_UNREADABLE: { status: 422 },

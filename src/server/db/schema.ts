@@ -229,6 +229,9 @@ export type DataElementTable = {
   categoryComboId: string;
   aggregationTime: string;
   aggregationTerritory: string;
+  /** 'leaf' or a territory level: where the element's figures are entered (202612072100). */
+  reportedLevel: Generated<string>;
+  allowsNegative: Generated<boolean>;
   direction: string;
   isActive: Generated<boolean>;
   createdAt: Generated<Timestamp>;

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { periodTypes } from '../domain/period';
+import { reportedLevels } from '../domain/reporting';
 import { unitCodes } from '../domain/unit';
 import { localisedMessageSchema, localisedNameSchema, uuidSchema } from './common.contract';
 
@@ -9,7 +10,13 @@ export const catalogueCodeSchema = Type.String({ minLength: 1, maxLength: 64, pa
 export const calendarDateSchema = Type.String({ format: 'date' });
 
 export const valueTypes = ['integer', 'number', 'percentage'] as const;
+/** How an element's stored periods make a longer one: summed, averaged, or the last period with a value. */
 export const aggregations = ['sum', 'average', 'last'] as const;
+/**
+ * How territories' figures make their parent's: summed or averaged. No "last": territories have no order, so
+ * a "last territory" has no meaning (migration 202612072100 turned the old ones into sums, as they were shown).
+ */
+export const territoryAggregations = ['sum', 'average'] as const;
 export const directions = ['higher_is_worse', 'higher_is_better', 'neutral'] as const;
 
 /** How a validation rule compares its left side with its right side. */
@@ -19,6 +26,8 @@ export const importances = ['low', 'medium', 'high'] as const;
 export const valueTypeSchema = Type.Enum([...valueTypes]);
 export const periodTypeSchema = Type.Enum([...periodTypes]);
 export const aggregationSchema = Type.Enum([...aggregations]);
+export const territoryAggregationSchema = Type.Enum([...territoryAggregations]);
+export const reportedLevelSchema = Type.Enum([...reportedLevels]);
 export const directionSchema = Type.Enum([...directions]);
 export const ruleOperatorSchema = Type.Enum([...ruleOperators]);
 export const importanceSchema = Type.Enum([...importances]);
@@ -70,7 +79,11 @@ export const dataElementSchema = Type.Object(
     periodType: periodTypeSchema,
     categoryComboId: uuidSchema,
     aggregationTime: aggregationSchema,
-    aggregationTerritory: aggregationSchema,
+    aggregationTerritory: territoryAggregationSchema,
+    /** Where the figures are entered: `leaf` (territories without children) or a territory level. */
+    reportedLevel: reportedLevelSchema,
+    /** Whether a value may be below zero (counts and amounts may not). */
+    allowsNegative: Type.Boolean(),
     direction: directionSchema,
     isActive: Type.Boolean(),
   },
@@ -155,7 +168,11 @@ export const createDataElementRequestSchema = Type.Object(
     /** Omitted: the `default` combination (no disaggregation). */
     categoryComboId: Type.Optional(uuidSchema),
     aggregationTime: aggregationSchema,
-    aggregationTerritory: aggregationSchema,
+    aggregationTerritory: territoryAggregationSchema,
+    /** Omitted: `leaf`. */
+    reportedLevel: Type.Optional(reportedLevelSchema),
+    /** Omitted: false. */
+    allowsNegative: Type.Optional(Type.Boolean()),
     direction: directionSchema,
   },
   { additionalProperties: false },
@@ -173,7 +190,9 @@ export const updateDataElementRequestSchema = Type.Object(
     periodType: Type.Optional(periodTypeSchema),
     categoryComboId: Type.Optional(uuidSchema),
     aggregationTime: Type.Optional(aggregationSchema),
-    aggregationTerritory: Type.Optional(aggregationSchema),
+    aggregationTerritory: Type.Optional(territoryAggregationSchema),
+    reportedLevel: Type.Optional(reportedLevelSchema),
+    allowsNegative: Type.Optional(Type.Boolean()),
     direction: Type.Optional(directionSchema),
     isActive: Type.Optional(Type.Boolean()),
   },

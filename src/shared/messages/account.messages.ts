@@ -63,9 +63,9 @@ export const accountMessages = defineMessages({
   },
   'catalogue.element_has_values': {
     params: { code: 'text', what: 'text' },
-    ky: '«{code}» маалымат элементинин маанилери бар; анын {what, select, period_type {мезгилдүүлүгүн} other {бөлүштүрүлүшүн}} өзгөртүүгө болбойт.',
-    ru: 'По элементу данных «{code}» уже есть значения; {what, select, period_type {его периодичность} other {его разбивку}} изменить нельзя.',
-    en: 'Data element "{code}" already has values; its {what, select, period_type {period type} other {disaggregation}} cannot change.',
+    ky: '«{code}» маалымат элементинин маанилери бар; анын {what, select, period_type {мезгилдүүлүгүн} reported_level {берилүүчү деңгээлин} other {бөлүштүрүлүшүн}} өзгөртүүгө болбойт.',
+    ru: 'По элементу данных «{code}» уже есть значения; {what, select, period_type {его периодичность} reported_level {его уровень представления} other {его разбивку}} изменить нельзя.',
+    en: 'Data element "{code}" already has values; its {what, select, period_type {period type} reported_level {reporting level} other {disaggregation}} cannot change.',
   },
   'catalogue.version_too_early': {
     params: { version: 'number', from: 'date' },

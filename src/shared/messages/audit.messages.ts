@@ -332,6 +332,12 @@ export const auditMessages = defineMessages({
     ru: '{rows, plural, one {# значение} few {# значения} many {# значений} other {# значения}}',
     en: '{rows, plural, one {# value} other {# values}}',
   },
+  'audit.target.rows_unchanged': {
+    params: { rows: 'count' },
+    ky: '{rows, plural, other {# маани}}, эч нерсе өзгөргөн жок',
+    ru: '{rows, plural, one {# значение} few {# значения} many {# значений} other {# значения}}, изменений нет',
+    en: '{rows, plural, one {# value} other {# values}}, none changed',
+  },
   'audit.target.file': {
     params: { file: 'text', rows: 'count' },
     ky: '«{file}», {rows, plural, other {# сап}}',

@@ -10,6 +10,7 @@ import { territoryMessages } from './territory.messages';
 import type { Message, ParamsOf } from './message';
 import { createRenderer, type RenderOptions } from './render';
 import { unitMessages } from './unit.messages';
+import { valueMessages } from './value.messages';
 
 /**
  * The message catalogue: every sentence the server makes for a person (errors, problems, checks, audit
@@ -28,6 +29,7 @@ export const messageCatalogue = {
   ...formulaMessages,
   ...outlierMessages,
   ...auditMessages,
+  ...valueMessages,
 };
 
 type Catalogue = typeof messageCatalogue;

@@ -228,4 +228,14 @@ export const errorMessages = defineMessages({
     ru: 'Значение недопустимо для этого элемента данных.',
     en: 'The value is not valid for this data element.',
   },
+  'error.NOT_REPORTED_HERE': {
+    ky: 'Бул маалымат элементинин маанилери бул аймак үчүн киргизилбейт.',
+    ru: 'Значения этого элемента данных не вводятся для этой территории.',
+    en: 'Figures of this data element are not entered for this territory.',
+  },
+  'error.QUERY_TOO_LARGE': {
+    ky: 'Сурам бир эле учурда өтө көп маанини камтыйт; азыраак аймак, мезгил же көрсөткүч тандаңыз.',
+    ru: 'Запрос охватывает слишком много значений сразу; выберите меньше территорий, периодов или показателей.',
+    en: 'The query asks for too many figures at once; choose fewer territories, periods or items.',
+  },
 });

@@ -6,6 +6,7 @@ import * as addJobSchedules from './202611251000_add_job_schedules';
 import * as indexValuesByTerritoryElement from './202612031200_index_values_by_territory_element';
 import * as addChangeNotifications from './202612031800_add_change_notifications';
 import * as normaliseUnitCodes from './202612031830_normalise_unit_codes';
+import * as addElementReporting from './202612072100_add_element_reporting';
 import * as addPopulationKindAndFlag from './202612072100_add_population_kind_and_flag';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '202612031200_index_values_by_territory_element': indexValuesByTerritoryElement,
   '202612031800_add_change_notifications': addChangeNotifications,
   '202612031830_normalise_unit_codes': normaliseUnitCodes,
+  '202612072100_add_element_reporting': addElementReporting,
   '202612072100_add_population_kind_and_flag': addPopulationKindAndFlag,
 };

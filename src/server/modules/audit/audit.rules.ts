@@ -204,7 +204,10 @@ function describeTarget(facts: AuditFacts, names: AuditNames): Message {
     case 'data_value': {
       if (facts.entityId === null) {
         const rows = typeof after.rows === 'number' ? after.rows : 0;
-        return { key: 'audit.target.rows', params: { rows } };
+        // An import that changed nothing is recorded too, and says so.
+        return after.changed === 0
+          ? { key: 'audit.target.rows_unchanged', params: { rows } }
+          : { key: 'audit.target.rows', params: { rows } };
       }
       const element = parts.elements ? names.elements.get(parts.elements) : undefined;
       return element && territory && parts.period

@@ -1,3 +1,4 @@
+import type { ReportedLevel } from '#shared/domain/reporting';
 import type { DataElement, Indicator } from '#shared/contracts/catalogue.contract';
 import type { Territory } from '#shared/contracts/territories.contract';
 import { systemActor } from '#server/lib/actor';
@@ -23,7 +24,12 @@ export async function buildExplorerAgency(t: TestApp): Promise<string> {
 export async function buildExplorerElement(
   t: TestApp,
   agencyId: string,
-  options: { combo?: string; time?: 'sum' | 'average' | 'last'; territory?: 'sum' | 'average' | 'last' } = {},
+  options: {
+    combo?: string;
+    time?: 'sum' | 'average' | 'last';
+    territory?: 'sum' | 'average';
+    reportedLevel?: ReportedLevel;
+  } = {},
 ): Promise<DataElement> {
   const catalogue = await t.container.services.catalogue.getCatalogue();
   const combo = catalogue.categoryCombos.find((c) => c.code === (options.combo ?? 'default'));
@@ -38,6 +44,7 @@ export async function buildExplorerElement(
     categoryComboId: combo.id,
     aggregationTime: options.time ?? 'sum',
     aggregationTerritory: options.territory ?? 'sum',
+    reportedLevel: options.reportedLevel ?? 'leaf',
     direction: 'neutral',
   });
 }

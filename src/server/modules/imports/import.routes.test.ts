@@ -64,6 +64,44 @@ describe('data imports: files, templates and value sets', () => {
     ]);
     const again = await uploadValues(t, admin, file);
     expect(again.json<ImportResult>()).toMatchObject({ created: 0, updated: 0, deleted: 0, unchanged: 3 });
+    // Even an import that changed nothing is on record, and says so.
+    const { rows } = await sql<{ action: string; after: Record<string, unknown> }>`
+      select action, after from audit_log order by id desc limit 1`.execute(t.container.database.db);
+    expect(rows[0]).toMatchObject({
+      action: 'data.values.import',
+      after: { source: 'csv', rows: 3, changed: 0, unchanged: 3 },
+    });
+    const entries = await admin.request('GET', '/api/v1/audit?limit=1');
+    const [entry] = entries.json<{ items: Array<{ sentence: { params: { target: unknown } } }> }>().items;
+    expect(entry?.sentence.params.target).toEqual({
+      key: 'audit.target.rows_unchanged',
+      params: { rows: 3 },
+    });
+  });
+
+  it('refuses a value at a territory the element is not reported at, naming the row (no double counting)', async () => {
+    // Issyk-Kul's districts report crimes; the oblast's figure is their sum, so entering it too would count
+    // every crime twice (721 + 721).
+    const issykKul = await territoryByIso(t, 'KG-Y');
+    const districts = (await t.container.services.territories.list()).items.filter(
+      (x) => x.parentId === issykKul.id,
+    );
+    const rows = [
+      ...districts.map((d) => ['crimes_total', d.code, '2026-04', '', 100, '', '']),
+      ['crimes_total', 'KG-Y', '2026-04', '', 721, '', ''],
+    ];
+    const response = await uploadValues(t, admin, { filename: 'oblast.csv', data: buildValuesCsv(rows) });
+    expect(response.statusCode).toBe(422);
+    const problems = problemsOf(response.body);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        row: districts.length + 2,
+        column: 'territory',
+        localised: expect.objectContaining({ key: 'value.not_reported_here' }),
+      }),
+    ]);
+    expect(problems[0]?.message).toMatch(/crimes_total is not entered for Issyk-Kul Region/);
+    expect(renderMessage(problems[0]!.localised!, 'ru')).toContain('Иссык-Кульская область');
   });
 
   it('imports a flat XLSX file, with headers in any case, and an empty value clears the cell', async () => {
@@ -195,8 +233,9 @@ describe('data imports: files, templates and value sets', () => {
   it('tells a regional officer which rows are outside their territory', async () => {
     const osh = await territoryByIso(t, 'KG-O');
     const { session } = await signedInUser(t, { role: 'regional_officer', territoryId: osh.id });
+    const district = (await t.container.services.territories.list()).items.find((x) => x.parentId === osh.id);
     const data = buildValuesCsv([
-      ['drug_crimes', 'KG-O', '2024-07', 'cannabis', 1, '', ''],
+      ['drug_crimes', district?.code ?? '', '2024-07', 'cannabis', 1, '', ''],
       ['drug_crimes', soate.bishkek, '2024-07', 'cannabis', 1, '', ''],
     ]);
     const response = await uploadValues(t, session, { filename: 'regional.csv', data }, { dryRun: true });
@@ -212,7 +251,9 @@ describe('data imports: files, templates and value sets', () => {
       (_, i) => `${2018 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
     );
     const substances = ['cannabis', 'heroin', 'opium', 'synthetic', 'cocaine', 'other'];
-    const territories = (await t.container.services.territories.list()).items.map((x) => x.code);
+    const all = (await t.container.services.territories.list()).items;
+    // The territories that report drug crimes: those without subdivisions.
+    const territories = all.filter((x) => !all.some((y) => y.parentId === x.id)).map((x) => x.code);
     const values = territories.flatMap((territory) =>
       months.flatMap((period) =>
         substances.map((disaggregation) => ({
@@ -250,7 +291,7 @@ describe('data imports: files, templates and value sets', () => {
       values: [
         {
           dataElement: 'drug_crimes',
-          territory: 'KG-O',
+          territory: 'KG-GO',
           period: '2024-06',
           disaggregation: 'heroin',
           value: 3,
@@ -263,7 +304,7 @@ describe('data imports: files, templates and value sets', () => {
       values: [
         {
           dataElement: 'drug_crimes',
-          territory: 'KG-O',
+          territory: 'KG-GO',
           period: '2024-06',
           disaggregation: 'heroin',
           value: 3,

@@ -31,6 +31,8 @@ const element = (n: number, code: string, comboId: string, periodType: DataEleme
   aggregationTerritory: 'sum' as const,
   direction: 'neutral' as const,
   isActive: true,
+  reportedLevel: 'leaf' as const,
+  allowsNegative: false,
 });
 
 const option = (n: number, code: string, sortOrder: number) => ({

@@ -323,7 +323,9 @@ export function problemsInFile(
       field === null
         ? (origin.columns.value ?? null)
         : (origin.columns[field] ?? origin.columns.value ?? field);
-    return { row: origin.row, column, message: p.message };
+    return p.localised
+      ? { row: origin.row, column, message: p.message, localised: p.localised }
+      : { row: origin.row, column, message: p.message };
   });
 }
 

@@ -62,6 +62,8 @@ export function presentDataElement(row: DataElementRow): DataElement {
     categoryComboId: row.categoryComboId,
     aggregationTime: row.aggregationTime as DataElement['aggregationTime'],
     aggregationTerritory: row.aggregationTerritory as DataElement['aggregationTerritory'],
+    reportedLevel: row.reportedLevel as DataElement['reportedLevel'],
+    allowsNegative: row.allowsNegative,
     direction: row.direction as DataElement['direction'],
     isActive: row.isActive,
   };

@@ -239,6 +239,8 @@ export function createCatalogueService(deps: {
             categoryComboId: await comboIdFor(ex, input.categoryComboId),
             aggregationTime: input.aggregationTime,
             aggregationTerritory: input.aggregationTerritory,
+            reportedLevel: input.reportedLevel ?? 'leaf',
+            allowsNegative: input.allowsNegative ?? false,
             direction: input.direction,
           })
           .catch((error: unknown) => {
@@ -258,9 +260,10 @@ export function createCatalogueService(deps: {
 
     async updateDataElement(actor: Actor, id: string, input: UpdateDataElementRequest): Promise<DataElement> {
       await requireAgency(input.agencyId);
-      // Stored values are keyed by the element's period type and disaggregation: changing either would leave
-      // them meaning something else, so it is refused once values exist (checked before the transaction,
-      // as the answer comes from another module; a value saved in between is the accepted race).
+      // Stored values are keyed by the element's period type and disaggregation, and entered at its reporting
+      // level: changing any of these would leave them meaning something else (or counted nowhere), so it is
+      // refused once values exist (checked before the transaction, as the answer comes from another module;
+      // a value saved in between is the accepted race).
       const current = found(
         await createCatalogueRepository(deps.tx.executor).findDataElementById(id),
         'Data element',
@@ -268,14 +271,19 @@ export function createCatalogueService(deps: {
       const changesPeriodType = input.periodType !== undefined && input.periodType !== current.periodType;
       const changesCombo =
         input.categoryComboId !== undefined && input.categoryComboId !== current.categoryComboId;
-      if ((changesPeriodType || changesCombo) && (await deps.elementHasValues(id))) {
+      const changesLevel = input.reportedLevel !== undefined && input.reportedLevel !== current.reportedLevel;
+      if ((changesPeriodType || changesCombo || changesLevel) && (await deps.elementHasValues(id))) {
+        const [what, field] = changesPeriodType
+          ? ['period_type', 'periodType']
+          : changesCombo
+            ? ['disaggregation', 'categoryComboId']
+            : ['reported_level', 'reportedLevel'];
         throw new AppError(
           'ELEMENT_HAS_VALUES',
-          msg('catalogue.element_has_values', {
-            code: current.code,
-            what: changesPeriodType ? 'period_type' : 'disaggregation',
-          }),
-          { field: changesPeriodType ? 'periodType' : 'categoryComboId' },
+          msg('catalogue.element_has_values', { code: current.code, what }),
+          {
+            field,
+          },
         );
       }
       return deps.tx.run(async (ex) => {
@@ -292,6 +300,8 @@ export function createCatalogueService(deps: {
             input.categoryComboId === undefined ? undefined : await comboIdFor(ex, input.categoryComboId),
           aggregationTime: input.aggregationTime,
           aggregationTerritory: input.aggregationTerritory,
+          reportedLevel: input.reportedLevel,
+          allowsNegative: input.allowsNegative,
           direction: input.direction,
           isActive: input.isActive,
         });

@@ -22,6 +22,9 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
   let agencies: Map<string, string>;
   let oblastA: Territory;
   let oblastB: Territory;
+  let districtB: Territory;
+  /** The territories that report figures by default: those without subdivisions. */
+  let leaves: Territory[];
   let districtA: Territory;
   let territories: Territory[];
 
@@ -91,6 +94,8 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
     oblastA = oblasts[0]!;
     oblastB = oblasts[1]!;
     districtA = territories.find((x) => x.parentId === oblastA.id)!;
+    districtB = territories.find((x) => x.parentId === oblastB.id)!;
+    leaves = territories.filter((x) => !territories.some((y) => y.parentId === x.id));
   });
 
   afterAll(async () => {
@@ -229,7 +234,7 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
     const miaOfficer = await signedInUser(t, { role: 'agency_officer', agencyId: agencies.get('MIA') });
     const regional = await signedInUser(t, { role: 'regional_officer', territoryId: oblastA.id });
     const inA = cell({ period: '2024-05', value: 7 });
-    const inB = cell({ period: '2024-05', territoryId: oblastB.id, value: 7 });
+    const inB = cell({ period: '2024-05', territoryId: districtB.id, value: 7 });
     const outOfScope = (response: { statusCode: number; json: () => unknown }) => {
       expect(response.statusCode).toBe(403);
       expect(response.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
@@ -251,8 +256,41 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
 
     // Drafts outside the scope are not readable; approved values are.
     outOfScope(await historyOf(regional.session, inB));
-    await setApproval('MIA', oblastB.id, '2024-05', 'approved');
+    await setApproval('MIA', districtB.id, '2024-05', 'approved');
     expect((await historyOf(regional.session, inB)).statusCode).toBe(200);
+  });
+
+  it('refuses values out of range and at territories the element is not reported at', async () => {
+    const refused = async (body: Record<string, unknown>, code: string, key: string) => {
+      const response = await put(admin, body);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code, localised: { key } });
+    };
+    // −5 crimes got a green tick; a count cannot be negative.
+    await refused(cell({ value: -5 }), 'VALUE_INVALID', 'value.negative');
+    // 9007199254740993 was stored as …992, 1e20 accepted.
+    await refused(cell({ value: Number('9007199254740993') }), 'VALUE_INVALID', 'value.too_large');
+    await refused(cell({ value: 1e20 }), 'VALUE_INVALID', 'value.too_large');
+    await refused(cell({ period: '9999-12' }), 'VALUE_INVALID', 'value.period_too_late');
+    // By default an oblast's figure is the sum of its districts': it is not entered.
+    await refused(cell({ territoryId: oblastA.id }), 'NOT_REPORTED_HERE', 'value.not_reported_here');
+
+    // 1.7e308 in two districts made every oblast and country query fail with a numeric overflow.
+    const seized = elementId('drugs_seized_kg');
+    const [first, second] = territories.filter((x) => x.parentId === oblastA.id);
+    for (const territoryId of [first!.id, second!.id])
+      await refused(
+        { dataElementId: seized, territoryId, period: '2024-03', disaggregation: 'heroin', value: 1.7e308 },
+        'VALUE_INVALID',
+        'value.too_large',
+      );
+    const country = territories.find((x) => x.parentId === null)!;
+    const query = await admin.request('POST', '/api/v1/explorer/query', {
+      items: ['drugs_seized_kg'],
+      territories: { ids: [oblastA.id, country.id], mode: 'selected' },
+      periods: { type: 'month', from: '2024-03', to: '2024-03' },
+    });
+    expect(query.statusCode).toBe(200);
   });
 
   it('locks approved figures for everyone and submitted ones for officers', async () => {
@@ -288,7 +326,7 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
     const before = await counts();
     const good = (n: number, value: number): ValueWrite => ({
       dataElementId: elementId('crimes_under_intoxication'),
-      territoryId: territories[n]!.id,
+      territoryId: leaves[n]!.id,
       period: '2023-01',
       disaggregation: '',
       value,
@@ -330,7 +368,7 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
     const months = ['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06', '2022-07', '2022-08'];
     const options = ['cannabis', 'heroin', 'opium', 'synthetic', 'cocaine', 'other'];
     const writes: ValueWrite[] = [];
-    for (const territory of territories)
+    for (const territory of leaves)
       for (const period of months)
         for (const [i, disaggregation] of options.entries())
           writes.push({
@@ -358,7 +396,8 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
     });
     const second = await t.container.services.values.applyValues(systemActor('test'), writes, 'xlsx');
     expect(second).toMatchObject({ created: 0, updated: 0, deleted: 0, unchanged: writes.length });
-    expect(await counts()).toEqual(after);
+    // Nothing changed, and the audit log says so.
+    expect(await counts()).toEqual({ ...after, audit: after.audit + 1 });
 
     const changed = writes.map((w, i) => ({ ...w, value: i % 2 === 0 ? w.value : null }));
     const third = await t.container.services.values.applyValues(systemActor('test'), changed, 'csv');

@@ -7,7 +7,9 @@ import {
   type ElementFacts,
   type StoredCell,
   type WriteContext,
+  lastPeriodStartOn,
 } from './value.rules';
+import { reportingTerritoryIds } from '#shared/domain/reporting';
 
 // country → oblast A (districts a1, a2), oblast B (district b1)
 const territories = [
@@ -18,6 +20,10 @@ const territories = [
   { id: 'B', parentId: 'kg' },
   { id: 'b1', parentId: 'B' },
 ];
+const levelled = territories.map((t) => ({
+  ...t,
+  level: t.parentId === null ? 'country' : t.parentId === 'kg' ? 'oblast' : 'district',
+}));
 const user = (
   role: Parameters<typeof scopeOf>[0]['role'],
   agencyId: string | null,
@@ -97,6 +103,8 @@ describe('checking writes', () => {
     periodType: 'month',
     isActive: true,
     disaggregations: new Set(['cannabis', 'heroin']),
+    reportedLevel: 'leaf',
+    allowsNegative: false,
     ...overrides,
   });
   const context = (overrides: Partial<WriteContext> = {}): WriteContext => ({
@@ -112,6 +120,9 @@ describe('checking writes', () => {
     ]),
     territoryIds: new Set(territories.map((t) => t.id)),
     statusOf: () => 'draft',
+    reportsAt: (level, territoryId) => reportingTerritoryIds(level, levelled).has(territoryId),
+    territoryName: (id) => id,
+    lastPeriodStart: lastPeriodStartOn('2026-12-07'),
     ...overrides,
   });
   const write = (overrides: Partial<ValueWrite> = {}): ValueWrite => ({
@@ -174,6 +185,85 @@ describe('checking writes', () => {
     expect(
       columnsOf([write()], context({ ...submitted, scope: user('agency_officer', 'MIA', null) })),
     ).toEqual([[1, 'period', 'locked']]);
+  });
+});
+
+describe('values in range and where they are reported', () => {
+  const element = (overrides: Partial<ElementFacts>): ElementFacts => ({
+    id: 'e1',
+    code: 'crimes_total',
+    agencyId: 'GPO',
+    valueType: 'integer',
+    periodType: 'month',
+    isActive: true,
+    disaggregations: new Set(['']),
+    reportedLevel: 'leaf',
+    allowsNegative: false,
+    ...overrides,
+  });
+  const context = (elements: ElementFacts[]): WriteContext => ({
+    scope: user('administrator', null, null),
+    elements: new Map(elements.map((e) => [e.id, e])),
+    territoryIds: new Set(territories.map((t) => t.id)),
+    statusOf: () => 'draft',
+    reportsAt: (level, territoryId) => reportingTerritoryIds(level, levelled).has(territoryId),
+    territoryName: (id) => ({ ky: id, ru: id, en: `territory ${id}` }),
+    lastPeriodStart: lastPeriodStartOn('2026-12-07'),
+  });
+  const write = (overrides: Partial<ValueWrite> = {}): ValueWrite => ({
+    dataElementId: 'e1',
+    territoryId: 'a1',
+    period: '2026-04',
+    disaggregation: '',
+    value: 3,
+    ...overrides,
+  });
+  const problems = (writes: ValueWrite[], elements = [element({})]) =>
+    checkWrites(writes, context(elements)).map((p) => [p.row, p.column, p.kind, p.localised?.key]);
+
+  it('refuses a value at a territory the element is not reported at, naming element and territory', () => {
+    // Reported by districts: the oblast's and the country's figures are their sums.
+    expect(problems([write({ territoryId: 'A' }), write({ territoryId: 'kg' }), write()])).toEqual([
+      [1, 'territoryId', 'not_reported', 'value.not_reported_here'],
+      [2, 'territoryId', 'not_reported', 'value.not_reported_here'],
+    ]);
+    const [first] = checkWrites([write({ territoryId: 'A' })], context([element({})]));
+    expect(first?.message).toContain('crimes_total');
+    expect(first?.message).toContain('territory A');
+    // Reported by oblast: the oblast takes it, its districts do not.
+    const byOblast = [element({ reportedLevel: 'oblast' })];
+    expect(problems([write({ territoryId: 'A' }), write({ territoryId: 'a1' })], byOblast)).toEqual([
+      [2, 'territoryId', 'not_reported', 'value.not_reported_here'],
+    ]);
+  });
+
+  it('refuses negative values unless the element allows them', () => {
+    expect(problems([write({ value: -5 })])).toEqual([[1, 'value', 'invalid', 'value.negative']]);
+    expect(problems([write({ value: -5 })], [element({ allowsNegative: true })])).toEqual([]);
+  });
+
+  it('refuses integers beyond safe precision and any value beyond ±1e15', () => {
+    // As a JSON body or a file cell arrives: 9007199254740993 is read as …992.
+    expect(problems([write({ value: Number('9007199254740993') })])).toEqual([
+      [1, 'value', 'invalid', 'value.too_large'],
+    ]);
+    expect(problems([write({ value: 1e20 })])).toEqual([[1, 'value', 'invalid', 'value.too_large']]);
+    const amounts = [element({ valueType: 'number', allowsNegative: true })];
+    expect(
+      problems([write({ value: 1.7e308 }), write({ territoryId: 'a2', value: -1.7e308 })], amounts),
+    ).toEqual([
+      [1, 'value', 'invalid', 'value.too_large'],
+      [2, 'value', 'invalid', 'value.too_large'],
+    ]);
+    expect(problems([write({ value: 1e15 })])).toEqual([]);
+  });
+
+  it('refuses periods that start after the end of next year', () => {
+    expect(problems([write({ period: '9999-12' }), write({ period: '2028-01' })])).toEqual([
+      [1, 'period', 'invalid', 'value.period_too_late'],
+      [2, 'period', 'invalid', 'value.period_too_late'],
+    ]);
+    expect(problems([write({ period: '2027-12' })])).toEqual([]);
   });
 });
 

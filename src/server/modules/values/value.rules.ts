@@ -1,6 +1,9 @@
 import type { ApprovalStatus, ValueFlag } from '#shared/contracts/data-values.contract';
 import { canWrite, isFigureLocked, type ValueScope } from '#shared/domain/value-scope';
-import { parsePeriod, type PeriodType } from '#shared/domain/period';
+import { parsePeriod, periodStart, type PeriodType } from '#shared/domain/period';
+import type { ReportedLevel } from '#shared/domain/reporting';
+import { described, msg } from '#shared/messages/catalogue';
+import type { LocalisedMessage, LocalisedName } from '#shared/contracts/common.contract';
 import type { ValueWrite, WriteSummary } from './values.types';
 
 /** What validation needs to know of a data element. */
@@ -12,13 +15,35 @@ export type ElementFacts = {
   periodType: PeriodType;
   isActive: boolean;
   disaggregations: ReadonlySet<string>;
+  /** Where the element's figures are entered ('leaf' or a territory level). */
+  reportedLevel: ReportedLevel;
+  /** Whether a value may be below zero. */
+  allowsNegative: boolean;
 };
 
-/** Why a write is refused: not found (element, territory), an invalid value or key, out of scope, locked. */
-export type WriteProblemKind = 'not_found' | 'invalid' | 'scope' | 'locked';
+/**
+ * Why a write is refused: not found (element, territory), an invalid value or key, out of scope, locked, or
+ * a territory where the element is not reported (its figure there is a sum of the territories that report it).
+ */
+export type WriteProblemKind = 'not_found' | 'invalid' | 'scope' | 'locked' | 'not_reported';
 
-/** One refused write: its position (1-based), the field at fault and an English sentence. */
-export type WriteProblem = { row: number; column: string; message: string; kind: WriteProblemKind };
+/**
+ * One refused write: its position (1-based), the field at fault, an English sentence and, for the newer
+ * problems, the same sentence as a catalogue message.
+ */
+export type WriteProblem = {
+  row: number;
+  column: string;
+  message: string;
+  kind: WriteProblemKind;
+  localised?: LocalisedMessage;
+};
+
+/**
+ * The largest size of a stored value. Far above any real count or amount, and small enough that sums of
+ * millions of them stay exact in a double and never overflow the database's arithmetic.
+ */
+export const maxAbsoluteValue = 1e15;
 
 /** What validation looks up; all of it loaded in bulk before the writes are checked. */
 export type WriteContext = {
@@ -27,7 +52,16 @@ export type WriteContext = {
   territoryIds: ReadonlySet<string>;
   /** The approval status of (agency, territory, period); missing means draft. */
   statusOf: (agencyId: string, territoryId: string, period: string) => ApprovalStatus;
+  /** Whether a territory reports figures of the given level (#shared/domain/reporting). */
+  reportsAt: (level: ReportedLevel, territoryId: string) => boolean;
+  /** A known territory's name, for messages. */
+  territoryName: (territoryId: string) => LocalisedName | string;
+  /** The last day a period may start on: the end of next year (no figures are known further ahead). */
+  lastPeriodStart: string;
 };
+
+/** The last day a stored period may start on, for a write made on `today` (YYYY-MM-DD): 31 December next year. */
+export const lastPeriodStartOn = (today: string): string => `${Number(today.slice(0, 4)) + 1}-12-31`;
 
 /** The key of a cell, for maps: element, period, territory, disaggregation. */
 export function cellKeyOf(cell: {
@@ -57,6 +91,8 @@ export function checkWrite(
   const problems: WriteProblem[] = [];
   const problem = (column: string, kind: WriteProblemKind, message: string) =>
     problems.push({ row, column, kind, message });
+  const localisedProblem = (column: string, kind: WriteProblemKind, text: ReturnType<typeof described>) =>
+    problems.push({ row, column, kind, ...text });
   const element = context.elements.get(write.dataElementId);
   if (!element) problem('dataElementId', 'not_found', 'There is no such data element.');
   else if (!element.isActive)
@@ -71,6 +107,12 @@ export function checkWrite(
       'invalid',
       `${element.code} is reported by ${element.periodType}; ${write.period} is a ${period.value.type}.`,
     );
+  else if (periodStart(period.value) > context.lastPeriodStart)
+    localisedProblem(
+      'period',
+      'invalid',
+      described(msg('value.period_too_late', { period: write.period, last: context.lastPeriodStart })),
+    );
   if (element && !element.disaggregations.has(write.disaggregation))
     problem(
       'disaggregation',
@@ -82,12 +124,36 @@ export function checkWrite(
   if (write.value !== null) {
     const value = write.value;
     if (!Number.isFinite(value)) problem('value', 'invalid', 'The value is not a finite number.');
+    else if (Math.abs(value) > maxAbsoluteValue)
+      localisedProblem(
+        'value',
+        'invalid',
+        described(msg('value.too_large', { value: String(value), max: maxAbsoluteValue })),
+      );
     else if (element?.valueType === 'integer' && !Number.isInteger(value))
       problem('value', 'invalid', `${element.code} takes whole numbers; ${showNumber(value)} is not one.`);
     else if (element?.valueType === 'percentage' && (value < 0 || value > 100))
       problem('value', 'invalid', `${element.code} is a percentage (0–100); ${showNumber(value)} is not.`);
+    else if (element && value < 0 && !element.allowsNegative)
+      localisedProblem(
+        'value',
+        'invalid',
+        described(msg('value.negative', { code: element.code, value: showNumber(value) })),
+      );
   }
-  if (element && territoryKnown) {
+  if (element && territoryKnown && !context.reportsAt(element.reportedLevel, write.territoryId))
+    localisedProblem(
+      'territoryId',
+      'not_reported',
+      described(
+        msg('value.not_reported_here', {
+          code: element.code,
+          territory: context.territoryName(write.territoryId),
+          level: element.reportedLevel,
+        }),
+      ),
+    );
+  else if (element && territoryKnown) {
     if (!canWrite(context.scope, element.agencyId, write.territoryId))
       problem(
         'dataElementId',

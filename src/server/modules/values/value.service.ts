@@ -1,4 +1,6 @@
 import { disaggregationsOf, type Disaggregation } from '#shared/domain/disaggregation';
+import { reportingTerritoryIds, type ReportedLevel } from '#shared/domain/reporting';
+import type { LocalisedName } from '#shared/contracts/common.contract';
 import { canRead, canWrite, isFigureLocked, scopeOf, type ValueScope } from '#shared/domain/value-scope';
 import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
 import type { Catalogue, DataElement } from '#shared/contracts/catalogue.contract';
@@ -30,6 +32,7 @@ import { createValueRepository, type CellWrite, type ChangedCell } from './value
 import {
   cellKeyOf,
   checkWrites,
+  lastPeriodStartOn,
   normaliseComment,
   type CellChange,
   type ElementFacts,
@@ -52,8 +55,10 @@ type Facts = {
   catalogue: Catalogue;
   elements: Map<string, ElementFacts>;
   columns: (element: DataElement) => Disaggregation[];
-  territories: Array<{ id: string; parentId: string | null }>;
+  territories: Array<{ id: string; parentId: string | null; level: string; name: LocalisedName }>;
   territoryIds: Set<string>;
+  /** Whether a territory reports figures of a level (memoised per level). */
+  reportsAt: (level: ReportedLevel, territoryId: string) => boolean;
 };
 
 const approvalKey = (agencyId: string, territoryId: string, period: string) =>
@@ -102,19 +107,22 @@ function toChange(cell: ChangedCell): CellChange {
 
 /** The error a single form save gets for its first problem, the most fundamental kind first. */
 function singleRefusal(problems: readonly WriteProblem[]): AppError {
-  const order = ['not_found', 'scope', 'locked', 'invalid'] as const;
+  const order = ['not_found', 'not_reported', 'scope', 'locked', 'invalid'] as const;
   const problem = order.map((kind) => problems.find((p) => p.kind === kind)).find((p) => p !== undefined);
   const details = { field: problem?.column, message: problem?.message };
+  const sentence = problem?.localised ?? problem?.message;
   switch (problem?.kind) {
     case 'not_found':
-      return new AppError('NOT_FOUND', problem.message, details);
+      return new AppError('NOT_FOUND', sentence, details);
+    case 'not_reported':
+      return new AppError('NOT_REPORTED_HERE', sentence, details);
     case 'scope':
-      return new AppError('OUT_OF_SCOPE', problem.message, details);
+      return new AppError('OUT_OF_SCOPE', sentence, details);
     case 'locked':
-      return new AppError('DATA_LOCKED', problem.message, details);
+      return new AppError('DATA_LOCKED', sentence, details);
     case 'invalid':
     case undefined:
-      return new AppError('VALUE_INVALID', problem?.message, details);
+      return new AppError('VALUE_INVALID', sentence, details);
   }
 }
 
@@ -159,6 +167,8 @@ export function createValueService(deps: {
           periodType: e.periodType,
           isActive: e.isActive,
           disaggregations: new Set(columns(e).map((c) => c.key)),
+          reportedLevel: e.reportedLevel,
+          allowsNegative: e.allowsNegative,
         },
       ]),
     );
@@ -172,12 +182,27 @@ export function createValueService(deps: {
       deps.catalogue.getCatalogue(),
       deps.territories.list(),
     ]);
-    const territories = territoryList.items.map((t) => ({ id: t.id, parentId: t.parentId }));
+    const territories = territoryList.items.map((t) => ({
+      id: t.id,
+      parentId: t.parentId,
+      level: t.level,
+      name: t.name,
+    }));
+    const reporting = new Map<ReportedLevel, Set<string>>();
+    const reportsAt = (level: ReportedLevel, territoryId: string) => {
+      let ids = reporting.get(level);
+      if (!ids) {
+        ids = reportingTerritoryIds(level, territories);
+        reporting.set(level, ids);
+      }
+      return ids.has(territoryId);
+    };
     return {
       catalogue,
       ...factsOf(catalogue),
       territories,
       territoryIds: new Set(territories.map((t) => t.id)),
+      reportsAt,
     };
   }
 
@@ -219,6 +244,7 @@ export function createValueService(deps: {
         after: {
           source,
           rows: summary.created + summary.updated + summary.deleted + summary.unchanged,
+          changed: summary.created + summary.updated + summary.deleted,
           ...summary,
         },
       });
@@ -237,6 +263,7 @@ export function createValueService(deps: {
     const territoryIds = [...new Set(writes.map((w) => w.territoryId))].filter((id) =>
       facts.territoryIds.has(id),
     );
+    const names = new Map(facts.territories.map((t) => [t.id, t.name]));
     const statuses = new Map(
       (await createValueRepository(ex).listApprovals(periods, territoryIds)).map((a) => [
         approvalKey(a.agencyId, a.territoryId, a.period),
@@ -249,6 +276,9 @@ export function createValueService(deps: {
       territoryIds: facts.territoryIds,
       statusOf: (agencyId, territoryId, period) =>
         statuses.get(approvalKey(agencyId, territoryId, period)) ?? 'draft',
+      reportsAt: facts.reportsAt,
+      territoryName: (id) => names.get(id) ?? id,
+      lastPeriodStart: lastPeriodStartOn(new Date().toISOString().slice(0, 10)),
     });
   }
 
@@ -267,7 +297,9 @@ export function createValueService(deps: {
       if (problems.length > 0) {
         if (mode.single) throw singleRefusal(problems);
         throw new AppError('IMPORT_INVALID', `${problems.length} problem(s); nothing was written.`, {
-          problems: problems.map(({ row, column, message }) => ({ row, column, message })),
+          problems: problems.map(({ row, column, message, localised }) =>
+            localised ? { row, column, message, localised } : { row, column, message },
+          ),
         });
       }
       // The diff against what is stored, and the write with its history rows, happen in the database.
@@ -284,7 +316,10 @@ export function createValueService(deps: {
         unchanged: writes.length - changed,
       };
       const changes = applied.changes.map(toChange);
-      if (!mode.dryRun && changed > 0) await auditChanges(ex, actor, source, changes, summary, mode.single);
+      // A form save that changed nothing leaves no trace; an import always does, saying what it changed
+      // (0 included), so "the file was loaded and matched what was stored" is on record.
+      if (!mode.dryRun && (changed > 0 || !mode.single))
+        await auditChanges(ex, actor, source, changes, summary, mode.single);
       return { facts, summary, changed };
     };
     return mode.dryRun ? work(deps.tx.executor) : deps.tx.run(work);

@@ -1,17 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { Divider, Modal, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Checkbox, Divider, Modal, Select, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Agency } from '#shared/contracts/agencies.contract';
 import {
   aggregations,
   directions,
+  territoryAggregations,
   valueTypes,
   type Catalogue,
   type CreateDataElementRequest,
   type DataElement,
 } from '#shared/contracts/catalogue.contract';
 import { periodTypes } from '#shared/domain/period';
+import { reportedLevels } from '#shared/domain/reporting';
 import { localName } from '#web/lib/format';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
@@ -54,6 +56,8 @@ function initialState(element: DataElement | null, catalogue: Catalogue): FormSt
       categoryComboId: element.categoryComboId,
       aggregationTime: element.aggregationTime,
       aggregationTerritory: element.aggregationTerritory,
+      reportedLevel: element.reportedLevel,
+      allowsNegative: element.allowsNegative,
       direction: element.direction,
       isActive: element.isActive,
     };
@@ -68,6 +72,8 @@ function initialState(element: DataElement | null, catalogue: Catalogue): FormSt
     categoryComboId: catalogue.categoryCombos.find((c) => c.code === 'default')?.id ?? '',
     aggregationTime: 'sum',
     aggregationTerritory: 'sum',
+    reportedLevel: 'leaf',
+    allowsNegative: false,
     direction: 'higher_is_worse',
     isActive: true,
   };
@@ -100,6 +106,14 @@ export function DataElementFormModal({ element, catalogue, agencies, onClose }: 
   const aggregationOptions = aggregations.map((value) => ({
     value,
     label: t(`catalogue.aggregations.${value}`),
+  }));
+  const territoryAggregationOptions = territoryAggregations.map((value) => ({
+    value,
+    label: t(`catalogue.aggregations.${value}`),
+  }));
+  const reportedLevelOptions = reportedLevels.map((value) => ({
+    value,
+    label: value === 'leaf' ? t('catalogue.reportedLevelLeaf') : t(`levels.${value}`),
   }));
 
   const submit = (event: FormEvent) => {
@@ -195,12 +209,26 @@ export function DataElementFormModal({ element, catalogue, agencies, onClose }: 
             />
             <Select
               label={t('catalogue.fields.aggregationTerritory')}
-              data={aggregationOptions}
+              data={territoryAggregationOptions}
               value={form.aggregationTerritory}
               onChange={(value) => value && set('aggregationTerritory', value)}
               allowDeselect={false}
             />
+            <Select
+              label={t('catalogue.fields.reportedLevel')}
+              description={t('catalogue.reportedLevelHint')}
+              data={reportedLevelOptions}
+              value={form.reportedLevel ?? 'leaf'}
+              onChange={(value) => value && set('reportedLevel', value)}
+              allowDeselect={false}
+              error={fieldError('reportedLevel')}
+            />
           </SimpleGrid>
+          <Checkbox
+            label={t('catalogue.fields.allowsNegative')}
+            checked={form.allowsNegative ?? false}
+            onChange={(event) => set('allowsNegative', event.currentTarget.checked)}
+          />
           <CatalogueFormFooter
             isEditing={element !== null}
             isActive={form.isActive}

@@ -81,6 +81,12 @@ export function DataElementTable({
         }),
     },
     {
+      key: 'reportedLevel',
+      header: t('catalogue.fields.reportedLevel'),
+      render: (e) =>
+        e.reportedLevel === 'leaf' ? t('catalogue.reportedLevelLeaf') : t(`levels.${e.reportedLevel}`),
+    },
+    {
       key: 'direction',
       header: t('catalogue.fields.direction'),
       render: (e) => t(`catalogue.directions.${e.direction}`),
