@@ -7,8 +7,8 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture } from '#server/test/factories';
 import type { createCpuPool as CreateCpuPool } from './cpu-pool';
-import { readTabularFile } from './tabular-file';
-import { readTabularFileTask } from './tabular-file.task';
+import { readTabularFile } from './documents/tabular-file';
+import { readTabularFileTask } from './documents/tabular-file.task';
 
 // The built server runs plain JavaScript: the CPU pool must find dist/server/cpu-tasks.js from the bundled
 // main.js (and cli/main.js) and run tasks there without tsx. This builds with the real build script into a

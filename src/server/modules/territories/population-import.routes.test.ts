@@ -137,7 +137,9 @@ describe('population imports', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toBe('attachment; filename="population-template.csv"');
-    const lines = response.body.trimEnd().split('\n');
+    // UTF-8 with a byte-order mark and CRLF line ends, as every CSV we write (lib/documents/csv-write.ts).
+    expect(response.body.startsWith('\uFEFF')).toBe(true);
+    const lines = response.body.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(populationHeaders.join(','));
     const { populationRows: rows } = await importFingerprint(t);
     expect(lines).toHaveLength(rows + 1);
