@@ -1,6 +1,5 @@
 import type { ImportResult } from '#shared/contracts/data-values.contract';
-import { readTabularFile } from '#server/lib/tabular-file';
-import { readFirstSheetFast } from '#server/lib/xlsx-rows';
+import { readTabularFile } from '#server/lib/documents/tabular-file';
 import { systemActor } from '#server/lib/actor';
 import { buildValuesXlsx, type ValueFileRow } from '#server/test/data-import-support';
 import { ms, percentile, startBenchApp, timed, type BenchApp, type DbKind } from './harness';
@@ -99,9 +98,7 @@ export async function benchImport(kind: DbKind): Promise<BenchRow[]> {
     const rows = importRows((await leaves(b)).map((t) => t.code));
     const data = await buildValuesXlsx(rows);
     // The import's own reading: the fast sheet reader, or exceljs when it declines the file.
-    const parse = await timed(
-      async () => readFirstSheetFast(data) ?? (await readTabularFile('values.xlsx', data)),
-    );
+    const parse = await timed(async () => readTabularFile('values.xlsx', data));
     const first = await timed(() => upload(b, data));
     const again = await timed(() => upload(b, data));
     return [

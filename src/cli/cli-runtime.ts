@@ -115,6 +115,8 @@ export function createCliRuntime(options: CliOptions): CliRuntime {
         try {
           return await work(container);
         } finally {
+          // Uploaded files are parsed on worker threads (a population import): end them with the command.
+          await container.cpu.close();
           await container.database.close();
         }
       } finally {

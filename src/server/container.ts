@@ -87,6 +87,7 @@ export function createContainer(
   options: { referenceDataDir?: string } = {},
 ): Container {
   const tx = createTransactor(database.db);
+  const cpu = createCpuPool({ entry: cpuTasksEntry, threads: config.cpuThreads });
   // The audit log shows names instead of ids; the services that own them are built below, so the source
   // of names is bound late (it is only asked when the log is read).
   const named: { source?: AuditNameSource } = {};
@@ -107,6 +108,7 @@ export function createContainer(
     audit,
     changes: database.changes,
     files,
+    cpu,
     referenceDataDir: options.referenceDataDir ?? defaultReferenceDataDir,
   });
   const auth = createAuthService({
@@ -143,6 +145,7 @@ export function createContainer(
     territories,
     templates: dataTemplates,
     values,
+    cpu,
   });
   const bounds = createBoundService({ tx, audit, catalogue, territories });
   const approvals = createApprovalService({ tx, audit, agencies, territories, catalogue, users });
@@ -204,7 +207,7 @@ export function createContainer(
       ...createImportJobs(dataImports, users),
     ],
     systemSchedules: [...authSchedules],
-    cpu: createCpuPool({ entry: cpuTasksEntry, threads: config.cpuThreads }),
+    cpu,
     metrics: createMetrics(),
   };
 }

@@ -41,6 +41,8 @@ export const errorCatalogue = {
   APPROVAL_STATE_INVALID: { status: 409 },
   IMPORT_INVALID: { status: 422 },
   FILE_UNREADABLE: { status: 422 },
+  // An uploaded archive (.xlsx) that would unpack past the limits: refused before anything parses it.
+  FILE_TOO_LARGE_UNPACKED: { status: 413 },
   NOT_READY: { status: 503 },
   // Why a background job failed (stored on the job as {code, params}; the raw cause is in the server log).
   JOB_FAILED: { status: 500 },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeXlsx } from '#server/lib/tabular-file';
+import { writeXlsx } from '#server/lib/documents/xlsx-write';
 import { statsOfAllTables } from '#server/modules/backup/backup-test-support';
 import { createCliHarness, type CliHarness } from '../test/cli-harness';
 

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFixture } from '#server/test/factories';
+import { readUpload, readUploadTask } from '#server/modules/imports/upload.task';
+import { readFixture, workbookXmlBomb, xlsxOf } from '#server/test/factories';
 import type { createCpuPool as CreateCpuPool } from './cpu-pool';
-import { readTabularFile } from './tabular-file';
-import { readTabularFileTask } from './tabular-file.task';
+import { readTabularFile } from './documents/tabular-file';
+import { readTabularFileTask } from './documents/tabular-file.task';
 
 // The built server runs plain JavaScript: the CPU pool must find dist/server/cpu-tasks.js from the bundled
 // main.js (and cli/main.js) and run tasks there without tsx. This builds with the real build script into a
@@ -66,6 +67,20 @@ describe('the CPU pool in the built bundle', () => {
       await expect(
         pool.run(readTabularFileTask, { filename: 'p.csv', data: Buffer.alloc(0) }),
       ).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+      // A module's task (the upload reader) runs there too, and a zip bomb comes back as its catalogued 413.
+      const xlsx = await xlsxOf([
+        ['code', 'year'],
+        ['41711000000000', 2030],
+      ]);
+      expect(await pool.run(readUploadTask, { filename: 'v.xlsx', data: xlsx })).toEqual(
+        await readUpload({ filename: 'v.xlsx', data: xlsx }),
+      );
+      await expect(
+        pool.run(readUploadTask, { filename: 'b.xlsx', data: await workbookXmlBomb() }),
+      ).rejects.toMatchObject({
+        code: 'FILE_TOO_LARGE_UNPACKED',
+        localised: { key: 'file.unpacks_too_large' },
+      });
     } finally {
       await pool.close();
     }

@@ -9,8 +9,9 @@ import { readFixture, silentLogger } from '#server/test/factories';
 import { createTestApp, type TestApp } from '#server/test/test-app';
 import { AppError } from './app-error';
 import { cpuTasksEntry, createCpuPool } from './cpu-pool';
-import { readTabularFile, writeXlsx } from './tabular-file';
-import { readTabularFileTask } from './tabular-file.task';
+import { readTabularFile } from './documents/tabular-file';
+import { readTabularFileTask } from './documents/tabular-file.task';
+import { writeXlsx } from './documents/xlsx-write';
 
 const testTasksEntry = new URL('../test/cpu-test-tasks.ts', import.meta.url);
 

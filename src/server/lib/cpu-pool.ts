@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ErrorCode } from '#shared/errors';
+import type { Message } from '#shared/messages/message';
 import { AppError } from './app-error';
 
 /**
@@ -20,7 +21,7 @@ export function defineCpuTask<I, O>(name: string, run: (input: I) => O | Promise
 type CpuRequest = { task: string; input: unknown };
 type CpuReply =
   | { ok: true; output: unknown }
-  | { ok: false; error: { code: ErrorCode; message: string; details: unknown } };
+  | { ok: false; error: { code: ErrorCode; message: string; localised: Message; details: unknown } };
 
 /** The name under which a worker-thread entry exports the function `serveCpuTasks` returns. */
 export const cpuTaskHandlerName = 'cpuTaskHandler';
@@ -41,7 +42,15 @@ export function serveCpuTasks(
       return { ok: true, output: await task.run(request.input as never) };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          localised: error.localised,
+          details: error.details,
+        },
+      };
     }
   };
 }
@@ -114,7 +123,9 @@ export function createCpuPool(options: CpuPoolOptions): CpuPool {
           failed,
         ]);
         if (reply.ok) return reply.output as O;
-        throw new AppError(reply.error.code, reply.error.message, reply.error.details);
+        // A catalogued sentence travels as itself (the reader's language is chosen later), else the text.
+        const { code, message, localised, details } = reply.error;
+        throw new AppError(code, localised.key === `error.${code}` ? message : localised, details);
       } finally {
         pending.delete(reject);
       }

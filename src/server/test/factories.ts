@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -286,26 +284,75 @@ export function zipEntryOf(name: string, content: Buffer | string): ZipEntry {
 }
 
 /**
- * A zip entry whose content is `size` zero bytes, deflated as a stream so the test never holds the
- * inflated data: 300 MB of zeros become about 300 KB.
+ * A zip entry whose content is `size` zero bytes, built without ever inflating or deflating all of it: one
+ * MiB of zeros is deflated once as a block ending on a byte boundary (a full flush), repeated, and closed by
+ * an empty final block. 399 MiB of zeros become about 400 KB in a fraction of a second.
  */
 export async function zerosEntry(name: string, size: number): Promise<ZipEntry> {
-  const chunk = Buffer.alloc(1024 * 1024);
+  const chunk = Buffer.alloc(MiB);
+  const flushed = (data: Buffer) =>
+    zlib.deflateRawSync(data, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const whole = Math.floor(size / MiB);
+  const rest = size - whole * MiB;
+  const piece = flushed(chunk);
+  const parts: Buffer[] = Array.from({ length: whole }, () => piece);
   let crc = 0;
-  async function* zeros() {
-    for (let remaining = size; remaining > 0; remaining -= chunk.length) {
-      const piece = remaining >= chunk.length ? chunk : chunk.subarray(0, remaining);
-      crc = zlib.crc32(piece, crc);
-      yield piece;
-    }
+  for (let i = 0; i < whole; i++) crc = zlib.crc32(chunk, crc);
+  if (rest > 0) {
+    parts.push(flushed(chunk.subarray(0, rest)));
+    crc = zlib.crc32(chunk.subarray(0, rest), crc);
   }
-  const out: Buffer[] = [];
-  await pipeline(
-    Readable.from(zeros()),
-    zlib.createDeflateRaw({ level: 9 }),
-    async (source: AsyncIterable<Buffer>) => {
-      for await (const piece of source) out.push(piece);
-    },
-  );
-  return { name, compressed: Buffer.concat(out), uncompressedSize: size, crc32: crc };
+  // An empty final block with fixed Huffman codes: the end of the deflate stream.
+  parts.push(Buffer.from([0x03, 0x00]));
+  return { name, compressed: Buffer.concat(parts), uncompressedSize: size, crc32: crc };
+}
+
+const MiB = 1024 * 1024;
+
+/** The parts every .xlsx has besides its workbook and sheets. */
+function workbookSkeleton(): ZipEntry[] {
+  return [
+    zipEntryOf(
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
+    zipEntryOf('_rels/.rels', '<?xml version="1.0"?><Relationships/>'),
+  ];
+}
+
+/**
+ * The first zip bomb of issue 7: about 0.4 MB of .xlsx whose `xl/workbook.xml` inflates to 399 MiB.
+ * `declaredSize` makes its headers lie about that size.
+ */
+export async function workbookXmlBomb(options: { declaredSize?: number } = {}): Promise<Buffer> {
+  const workbook = await zerosEntry('xl/workbook.xml', 399 * MiB);
+  return buildZip([
+    ...workbookSkeleton(),
+    { ...workbook, uncompressedSize: options.declaredSize ?? workbook.uncompressedSize },
+  ]);
+}
+
+/**
+ * The second zip bomb of issue 7: 29 sheets of about 9.4 MiB each (272 MiB together), every one packed
+ * about 140 times: under a per-entry ratio check, so only the total stops it. `declaredSize` makes each
+ * sheet's headers lie.
+ */
+export function manySheetsBomb(options: { declaredSize?: number } = {}): Buffer {
+  const filler = '<c><v>0</v></c>'.repeat(80);
+  const rows: string[] = [];
+  let length = 0;
+  for (let n = 1; length < 9.4 * MiB; n++) {
+    const row = `<row r="${n}">${filler}<c><v>${n}</v></c></row>`;
+    rows.push(row);
+    length += row.length;
+  }
+  const sheet = zipEntryOf('xl/worksheets/sheet.xml', rows.join(''));
+  return buildZip([
+    ...workbookSkeleton(),
+    ...Array.from({ length: 29 }, (_, i) => ({
+      ...sheet,
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+      uncompressedSize: options.declaredSize ?? sheet.uncompressedSize,
+    })),
+  ]);
 }

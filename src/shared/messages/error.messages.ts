@@ -155,6 +155,11 @@ export const errorMessages = defineMessages({
     ru: 'Не удалось прочитать файл. Используйте шаблон CSV или XLSX.',
     en: 'The file could not be read. Use the CSV or XLSX template.',
   },
+  'error.FILE_TOO_LARGE_UNPACKED': {
+    ky: 'Файл ачылганда өтө чоң болот; ал окулбай четке кагылды.',
+    ru: 'Файл слишком велик в распакованном виде; он отклонён без чтения.',
+    en: 'The file unpacks to too much data; it was refused without being read.',
+  },
   'error.NOT_READY': {
     ky: 'Кызмат иштей баштоодо. Бир аздан кийин кайра аракет кылыңыз.',
     ru: 'Сервис запускается. Повторите через минуту.',

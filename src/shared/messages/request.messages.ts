@@ -86,10 +86,16 @@ export const requestMessages = defineMessages({
     ru: 'Файл пуст.',
     en: 'The file is empty.',
   },
-  'file.spreadsheet_refused': {
-    ky: 'Электрондук таблица кабыл алынган жок: ал бузулган, ачылганда өтө чоң болот же .xlsx файлы эмес.',
-    ru: 'Таблица отклонена: она повреждена, слишком велика в распакованном виде или не является файлом .xlsx.',
-    en: 'The spreadsheet was refused: it is damaged, unpacks to too much data, or is not an .xlsx file.',
+  'file.unpacks_too_large': {
+    params: { limitMiB: 'number', maxEntries: 'number' },
+    ky: 'Файл окулганга чейин четке кагылды: ачылганда ал {limitMiB} МиБдан ашат, {maxEntries} бөлүктөн көп камтыйт же шектүү түрдө өтө катуу кысылган. Маалыматты бир нече кичирээк файлга бөлүңүз.',
+    ru: 'Файл отклонён до чтения: в распакованном виде он больше {limitMiB} МиБ, содержит больше {maxEntries} частей или сжат подозрительно сильно. Разделите данные на несколько файлов поменьше.',
+    en: 'The file was refused before reading: unpacked, it is larger than {limitMiB} MiB, has more than {maxEntries} parts or is compressed suspiciously well. Split the data into several smaller files.',
+  },
+  'file.archive_damaged': {
+    ky: 'Файл бузулган же .xlsx файлы эмес (zip архиви катары окулбайт).',
+    ru: 'Файл повреждён или не является файлом .xlsx (не читается как zip-архив).',
+    en: 'The file is damaged or not an .xlsx file (it cannot be read as a zip archive).',
   },
   'file.spreadsheet_unreadable': {
     ky: 'Электрондук таблицаны окуу мүмкүн болгон жок.',

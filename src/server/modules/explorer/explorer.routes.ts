@@ -5,6 +5,7 @@ import {
   explorerResultSchema,
 } from '#shared/contracts/explorer.contract';
 import { actorOf } from '#server/http/auth.plugin';
+import { sendDownload } from '#server/http/file-transfer';
 import { needs } from '#server/http/route-access';
 import type { TypedApp } from '#server/http/typed';
 import type { ExplorerService } from './explorer.service';
@@ -42,10 +43,7 @@ export function explorerRoutes(app: TypedApp, options: { explorer: ExplorerServi
     },
     async (request, reply) => {
       const file = await explorer.export(actorOf(request), request.body, request.query.format);
-      return reply
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .type(file.contentType)
-        .send(file.data);
+      return sendDownload(reply, file);
     },
   );
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { csvCell } from '#server/lib/documents/csv-write';
 import type { Catalogue, DataElement, Indicator } from '#shared/contracts/catalogue.contract';
 import type {
   ExplorerCell,
@@ -427,7 +428,8 @@ function inputsOfPopulation(
   }
 }
 
-const csvField = (text: string) => (/[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+// The one CSV escaping rule (quoting, and neutralising text a spreadsheet would run as a formula).
+const csvField = (text: string) => csvCell(text);
 
 /** CSV with a byte-order mark so Excel reads UTF-8; numbers unrounded with a dot, missing values empty. */
 function csvOf(grid: ExportGrid): Buffer {

@@ -184,13 +184,13 @@ describe('data imports: files, templates and value sets', () => {
     expect(response.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
   });
 
-  it('refuses a zip bomb and files that are not spreadsheets (422 FILE_UNREADABLE)', async () => {
+  it('refuses a zip bomb (413) and files that are not spreadsheets (422 FILE_UNREADABLE)', async () => {
     const { buildZip, zerosEntry, zipEntryOf } = await import('#server/test/factories');
     const sheet = await zerosEntry('xl/worksheets/sheet1.xml', 301 * 1024 * 1024);
     const bomb = buildZip([zipEntryOf('[Content_Types].xml', '<Types/>'), sheet]);
     const bombed = await uploadValues(t, admin, { filename: 'bomb.xlsx', data: bomb });
-    expect(bombed.statusCode).toBe(422);
-    expect(bombed.json()).toMatchObject({ code: 'FILE_UNREADABLE' });
+    expect(bombed.statusCode).toBe(413);
+    expect(bombed.json()).toMatchObject({ code: 'FILE_TOO_LARGE_UNPACKED' });
 
     const named = await uploadValues(t, admin, { filename: 'values.xlsx', data: buildValuesCsv(goodRows) });
     expect(named.json()).toMatchObject({ code: 'FILE_UNREADABLE' });
@@ -494,6 +494,7 @@ describe('large uploads are checked at once and written by a job', () => {
       territories: services.territories,
       templates: services.dataTemplates,
       values: services.values,
+      cpu: t.container.cpu,
       syncLimit: 2,
     });
     const user = admin.body.user;

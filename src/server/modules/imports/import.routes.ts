@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponseSchema, idParamsSchema, uuidSchema } from '#shared/contracts/common.contract';
 import { dataImportJobSchema, dataImportQueuedSchema } from '#shared/contracts/data-import.contract';
@@ -8,11 +7,10 @@ import {
   valueSetRequestSchema,
 } from '#shared/contracts/data-values.contract';
 import { locales } from '#shared/domain/locale';
-import { checkUploadedFileName } from '#server/http/nul-check';
 import { actorOf } from '#server/http/auth.plugin';
+import { readUpload, sendDownload } from '#server/http/file-transfer';
 import { needs } from '#server/http/route-access';
 import type { TypedApp } from '#server/http/typed';
-import { AppError } from '#server/lib/app-error';
 import type { ImportService } from './import.service';
 import type { TemplateService } from './template.service';
 
@@ -46,10 +44,7 @@ export function importRoutes(
         period: request.query.period,
         locale: request.query.locale ?? 'en',
       });
-      return reply
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .type(file.contentType)
-        .send(file.data);
+      return sendDownload(reply, file);
     },
   );
 
@@ -69,15 +64,14 @@ export function importRoutes(
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        throw new AppError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Upload the file as multipart/form-data in the field "file".',
-        );
-      const upload = await readUploadedFile(request);
-      const outcome = await options.imports.startFileImport(actorOf(request), upload, {
-        dryRun: request.query.dryRun ?? false,
-      });
+      const { filename, data } = await readUpload(request);
+      const outcome = await options.imports.startFileImport(
+        actorOf(request),
+        { filename, data },
+        {
+          dryRun: request.query.dryRun ?? false,
+        },
+      );
       return 'queued' in outcome ? reply.status(202).send(outcome.queued) : reply.send(outcome.done);
     },
   );
@@ -111,25 +105,4 @@ export function importRoutes(
     },
     (request) => options.imports.importValueSet(actorOf(request), request.body),
   );
-}
-
-/**
- * Reads the one file of a multipart request. A truncated or malformed body is the client's mistake: the
- * multipart parser reports it with a plain Error, which would otherwise become a 500.
- */
-async function readUploadedFile(request: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
-  try {
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') {
-      throw new AppError('VALIDATION_FAILED', 'Upload the file in the field "file".', { field: 'file' });
-    }
-    return { filename: checkUploadedFileName(part.filename), data: await part.toBuffer() };
-  } catch (error) {
-    // Size limits and the like arrive as Fastify errors with codes, which the error handler maps.
-    if (error instanceof AppError || (error as { code?: unknown }).code !== undefined) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('VALIDATION_FAILED', `The upload is not valid multipart/form-data: ${reason}.`, {
-      field: 'file',
-    });
-  }
 }

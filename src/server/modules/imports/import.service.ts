@@ -6,8 +6,9 @@ import type { Transactor } from '#server/db/transaction';
 import { enqueueJob } from '#server/jobs/queue';
 import type { Actor } from '#server/lib/actor';
 import { AppError } from '#server/lib/app-error';
-import { readTabularFile } from '#server/lib/tabular-file';
-import { readFirstSheetFast } from '#server/lib/xlsx-rows';
+import type { CpuPool } from '#server/lib/cpu-pool';
+import { xlsxContentType } from '#server/lib/documents/xlsx-write';
+import { csvContentType } from '#server/lib/documents/csv-write';
 import type { AuditService } from '../audit/audit.service';
 import type { FileService } from '../files/file.service';
 import type { CatalogueService } from '../indicators/catalogue.service';
@@ -29,6 +30,7 @@ import {
 import { dataImportJob } from './import.types';
 import { templateEntries } from './template.rules';
 import type { TemplateService } from './template.service';
+import { readUploadTask } from './upload.task';
 
 export type ImportService = ReturnType<typeof createImportService>;
 
@@ -60,8 +62,6 @@ type PreparedFile = {
 /** Files with more values than this are checked at once, then written by a job (see the route). */
 export const defaultSyncImportLimit = 20_000;
 
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 const refuse = (problems: readonly ImportProblem[]) =>
   new AppError('IMPORT_INVALID', `The data have ${problems.length} problem(s); nothing was imported.`, {
     problems: sortProblems(problems),
@@ -89,6 +89,8 @@ export function createImportService(deps: {
   territories: TerritoryService;
   templates: TemplateService;
   values: ValueWriter;
+  /** Worker threads: uploads are read there, off the event loop. */
+  cpu: Pick<CpuPool, 'run'>;
   /** Values above which an upload is written by a job; default 20,000. */
   syncLimit?: number;
 }) {
@@ -156,10 +158,14 @@ export function createImportService(deps: {
     }
   }
 
-  /** Reads a file into entries: a filled template, or flat rows of a CSV or XLSX file. */
+  /**
+   * Reads a file into entries: a filled template, or flat rows of a CSV or XLSX file. The reading (zip-bomb
+   * check, template detection, parsing) runs on a worker thread of the CPU pool.
+   */
   async function prepare(file: UploadedFile): Promise<PreparedFile> {
-    if (deps.templates.isTemplate(file.data)) {
-      const template = await deps.templates.read(file.data);
+    const upload = await deps.cpu.run(readUploadTask, { filename: file.filename, data: file.data });
+    if (upload.kind === 'template') {
+      const { template } = upload;
       return {
         entries: templateEntries(template.period, template.sheets),
         source: 'xlsx',
@@ -167,17 +173,14 @@ export function createImportService(deps: {
         template: { period: template.period },
       };
     }
-    const isXlsx = file.data.length >= 4 && file.data.readUInt32LE(0) === 0x04034b50;
-    // Large flat spreadsheets are read without ExcelJS's cell model; anything unusual falls back to it.
-    const table =
-      (isXlsx ? readFirstSheetFast(file.data) : null) ?? (await readTabularFile(file.filename, file.data));
+    const { table, source } = upload;
     const headerProblems = flatHeaderProblems(table.headers);
     if (headerProblems.length > 0) throw refuse(headerProblems);
     const extra = table.rows
       .filter((r) => r.cells['__extra__'])
       .map((r) => ({ row: r.row, column: null, message: 'The row has more cells than there are columns.' }));
     if (extra.length > 0) throw refuse(extra);
-    return { entries: flatEntries(table.headers, table.rows), source: isXlsx ? 'xlsx' : 'csv', emptyRow: 2 };
+    return { entries: flatEntries(table.headers, table.rows), source, emptyRow: 2 };
   }
 
   return {
@@ -213,7 +216,11 @@ export function createImportService(deps: {
       const jobId = await deps.tx.run(async (ex) => {
         const uploadId = await deps.files.store(
           ex,
-          { filename: file.filename, contentType: source === 'csv' ? 'text/csv' : xlsxType, data: file.data },
+          {
+            filename: file.filename,
+            contentType: source === 'csv' ? csvContentType : xlsxContentType,
+            data: file.data,
+          },
           actor.userId,
         );
         await deps.audit.record(ex, actor, {

@@ -1,17 +1,18 @@
 import { scopeOf } from '#shared/domain/value-scope';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { DataElement } from '#shared/contracts/catalogue.contract';
 import type { Locale } from '#shared/domain/locale';
 import { parsePeriod } from '#shared/domain/period';
 import type { Transactor } from '#server/db/transaction';
 import type { Actor } from '#server/lib/actor';
 import { AppError } from '#server/lib/app-error';
-import { checkZipArchive } from '#server/lib/xlsx-guard';
-import { readZipEntry } from '#server/lib/xlsx-rows';
+import { looksLikeZip, openArchive } from '#server/lib/documents/archive';
+import { newWorkbook, workbookBuffer, xlsxContentType } from '#server/lib/documents/xlsx-write';
 import type { AgencyService } from '../agencies/agency.service';
 import type { CatalogueService } from '../indicators/catalogue.service';
 import type { TerritoryService } from '../territories/territory.service';
 import { importElements, type ImportElement } from './import.rules';
+import { isTemplateArchive } from './template-file';
 import { createTemplateRepository } from './template.repository';
 import {
   firstValueColumn,
@@ -21,17 +22,11 @@ import {
   sheetNameFor,
   templateMarker,
   templateVersion,
-  type TemplateSheet,
 } from './template.rules';
 
 export type TemplateService = ReturnType<typeof createTemplateService>;
 
 export type TemplateFile = { filename: string; contentType: string; data: Buffer };
-
-/** A filled template read back: what it is for, and its data sheets. */
-export type FilledTemplate = { period: string; agencyId: string; sheets: TemplateSheet[] };
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const labels: Record<
   Locale,
@@ -67,23 +62,6 @@ function validationOf(valueType: DataElement['valueType'], hint: string): ExcelJ
   if (valueType === 'percentage')
     return { ...common, type: 'decimal', operator: 'between', formulae: [0, 100] };
   return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] };
-}
-
-/** The text of a cell as a person sees it (formula results, rich text and numbers included). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return value.trim();
-  if (value instanceof Date) return value.toISOString();
-  if ('result' in value) return value.result === undefined ? '' : cellText(value.result);
-  if ('richText' in value)
-    return value.richText
-      .map((r) => r.text)
-      .join('')
-      .trim();
-  if ('text' in value) return String(value.text).trim();
-  if ('error' in value) return String(value.error);
-  return '';
 }
 
 /** Excel templates of an agency's figures for a period: made filled with the stored values, and read back. */
@@ -135,8 +113,7 @@ export function createTemplateService(deps: {
       const groups = new Map<string, ImportElement[]>();
       for (const e of elements) groups.set(e.categoryComboId, [...(groups.get(e.categoryComboId) ?? []), e]);
 
-      const workbook = new ExcelJS.Workbook();
-      workbook.creator = 'Kuzot';
+      const workbook = newWorkbook();
       workbook.title = `${agency.shortName[query.locale]} ${query.period}`;
       const meta = workbook.addWorksheet(metaSheetName, { state: 'veryHidden' });
       meta.addRow([templateMarker, templateVersion]);
@@ -194,8 +171,8 @@ export function createTemplateService(deps: {
       }
       return {
         filename: `kuzot-${agency.code}-${query.period}.xlsx`,
-        contentType: xlsxType,
-        data: Buffer.from(await workbook.xlsx.writeBuffer()),
+        contentType: xlsxContentType,
+        data: await workbookBuffer(workbook),
       };
     },
 
@@ -212,57 +189,12 @@ export function createTemplateService(deps: {
       return new Map(rows.map((v) => [`${v.dataElementId}|${v.territoryId}|${v.disaggregation}`, v.value]));
     },
 
-    /** Whether an .xlsx file is a Kuzot template (it has the very hidden marker sheet). */
-    isTemplate(data: Buffer): boolean {
-      if (data.length < 22 || data.readUInt32LE(0) !== 0x04034b50) return false;
-      return (
-        readZipEntry(data, 'xl/workbook.xml')?.toString('utf8').includes(`name="${metaSheetName}"`) ?? false
-      );
-    },
-
-    /** Reads a filled template; FILE_UNREADABLE when it is damaged, a zip bomb, or its marker is broken. */
-    async read(data: Buffer): Promise<FilledTemplate> {
-      const check = checkZipArchive(data);
-      if (!check.ok) throw new AppError('FILE_UNREADABLE', `The spreadsheet was refused: ${check.reason}.`);
-      const workbook = new ExcelJS.Workbook();
-      try {
-        await workbook.xlsx.load(data as unknown as ArrayBuffer);
-      } catch (error) {
-        throw new AppError(
-          'FILE_UNREADABLE',
-          `The spreadsheet could not be read: ${error instanceof Error ? error.message : String(error)}.`,
-        );
-      }
-      const meta = workbook.getWorksheet(metaSheetName);
-      const at = (row: number, column: number) => cellText(meta?.getRow(row).getCell(column).value ?? null);
-      if (!meta || at(1, 1) !== templateMarker || at(1, 2) !== String(templateVersion))
-        throw new AppError(
-          'FILE_UNREADABLE',
-          'The template is damaged or from another version; download a new one.',
-        );
-      const sheets = new Map<string, TemplateSheet>();
-      meta.eachRow((row, number) => {
-        if (number <= 3 || cellText(row.getCell(1).value) !== 'sheet') return;
-        const name = cellText(row.getCell(2).value);
-        const column = Number(cellText(row.getCell(3).value));
-        if (!sheets.has(name)) sheets.set(name, { name, columns: [], rows: [] });
-        sheets.get(name)?.columns.push({ column, letter: '', key: cellText(row.getCell(4).value) });
-      });
-      for (const sheet of sheets.values()) {
-        const worksheet = workbook.getWorksheet(sheet.name);
-        if (!worksheet)
-          throw new AppError('FILE_UNREADABLE', `The sheet "${sheet.name}" was removed from the template.`);
-        for (const c of sheet.columns) c.letter = worksheet.getColumn(c.column).letter;
-        worksheet.eachRow((row, number) => {
-          if (number <= headerRows) return;
-          const key = cellText(row.getCell(1).value);
-          if (key === '') return;
-          const cells: Record<number, string> = {};
-          for (const c of sheet.columns) cells[c.column] = cellText(row.getCell(c.column).value);
-          sheet.rows.push({ row: number, key, cells });
-        });
-      }
-      return { period: at(2, 2), agencyId: at(3, 2), sheets: [...sheets.values()] };
+    /**
+     * Whether an upload is a Kuzot template (it has the very hidden marker sheet). The workbook is opened
+     * through `openArchive` first, so a zip bomb is refused (413) before anything parses it.
+     */
+    async isTemplate(data: Buffer): Promise<boolean> {
+      return looksLikeZip(data) && isTemplateArchive(await openArchive(data));
     },
   };
 }

@@ -105,28 +105,30 @@ describe('population imports that are refused', () => {
     expect(response.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
   });
 
-  it('refuses a zip bomb: a few hundred KB that would inflate to more than 300 MB (422 FILE_UNREADABLE)', async () => {
+  it('refuses a zip bomb: a few hundred KB that would inflate to more than 300 MB (413 FILE_TOO_LARGE_UNPACKED)', async () => {
     const sheet = await zerosEntry('xl/worksheets/sheet1.xml', 301 * 1024 * 1024);
     const bomb = buildZip([zipEntryOf('[Content_Types].xml', '<Types/>'), sheet]);
     expect(bomb.length).toBeLessThan(uploadLimitBytes);
     const response = await upload('bomb.xlsx', bomb);
-    expect(response.statusCode).toBe(422);
-    expect(response.json()).toMatchObject({ code: 'FILE_UNREADABLE' });
-    // Refused by the zip guard before any inflating, not by the spreadsheet library after it.
+    expect(response.statusCode).toBe(413);
+    // Refused on what its directory declares, before any inflating.
     expect(response.json()).toMatchObject({
-      localised: { key: 'file.spreadsheet_refused' },
-      details: { reason: expect.stringMatching(/allowed size/) },
+      code: 'FILE_TOO_LARGE_UNPACKED',
+      localised: { key: 'file.unpacks_too_large' },
+      details: { reason: 'unpacked_size' },
     });
 
-    // The same bomb with headers that lie about its size is caught while inflating, under the declared cap.
+    // The same bomb with headers that lie about its size is caught while inflating, past what it declares.
     const liar = buildZip([
       zipEntryOf('[Content_Types].xml', '<Types/>'),
       { ...sheet, uncompressedSize: 4096 },
     ]);
     const lied = await upload('liar.xlsx', liar);
-    expect(lied.statusCode).toBe(422);
-    expect(lied.json()).toMatchObject({ code: 'FILE_UNREADABLE' });
-    expect(lied.json<{ details: { reason: string } }>().details.reason).toMatch(/declares/);
+    expect(lied.statusCode).toBe(413);
+    expect(lied.json()).toMatchObject({
+      code: 'FILE_TOO_LARGE_UNPACKED',
+      details: { reason: 'larger_than_declared' },
+    });
   });
 
   it('refuses a file named .xlsx that is not a spreadsheet', async () => {

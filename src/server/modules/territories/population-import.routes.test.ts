@@ -140,8 +140,13 @@ describe('population imports', () => {
     const response = await admin.request('GET', '/api/v1/population-imports/template?format=csv');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
-    expect(response.headers['content-disposition']).toBe('attachment; filename="population-template.csv"');
-    const lines = response.body.trimEnd().split('\n');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="population-template.csv"; filename*=UTF-8\'\'population-template.csv',
+    );
+    expect(response.headers['cache-control']).toBe('no-store');
+    // UTF-8 with a byte-order mark and CRLF line ends, as every CSV we write (lib/documents/csv-write.ts).
+    expect(response.body.startsWith('\uFEFF')).toBe(true);
+    const lines = response.body.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(populationFileColumns.join(','));
     const { populationRows: rows } = await importFingerprint(t);
     expect(lines).toHaveLength(rows + 1);

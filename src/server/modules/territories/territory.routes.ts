@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponseSchema, idParamsSchema, okResponseSchema } from '#shared/contracts/common.contract';
 import {
@@ -12,12 +11,10 @@ import {
   updateTerritoryRequestSchema,
   upsertPopulationRequestSchema,
 } from '#shared/contracts/territories.contract';
-import { checkUploadedFileName } from '#server/http/nul-check';
 import { actorOf } from '#server/http/auth.plugin';
+import { readUpload, sendDownload } from '#server/http/file-transfer';
 import { needs } from '#server/http/route-access';
 import type { TypedApp } from '#server/http/typed';
-import { msg } from '#shared/messages/catalogue';
-import { AppError } from '#server/lib/app-error';
 import type { TerritoryService } from './territory.service';
 
 /** Territories, population figures and population imports. */
@@ -126,9 +123,7 @@ export function territoryRoutes(app: TypedApp, options: { territories: Territory
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', msg('upload.multipart_required'));
-      const upload = await readUploadedFile(request);
+      const upload = await readUpload(request);
       const accepted = await service.startPopulationImport(actorOf(request), {
         filename: upload.filename,
         contentType: upload.mimetype,
@@ -153,35 +148,7 @@ export function territoryRoutes(app: TypedApp, options: { territories: Territory
     },
     async (request, reply) => {
       const file = await service.populationTemplate(request.query.format ?? 'xlsx');
-      return reply
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .type(file.contentType)
-        .send(file.data);
+      return sendDownload(reply, file);
     },
   );
-}
-
-/**
- * Reads the one file of a multipart request. A truncated or malformed body is the client's mistake: the
- * multipart parser reports it with a plain Error, which would otherwise become a 500.
- */
-async function readUploadedFile(
-  request: FastifyRequest,
-): Promise<{ filename: string; mimetype: string; data: Buffer }> {
-  try {
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') {
-      throw new AppError('VALIDATION_FAILED', msg('upload.file_field_missing'), { field: 'file' });
-    }
-    return {
-      filename: checkUploadedFileName(part.filename),
-      mimetype: part.mimetype,
-      data: await part.toBuffer(),
-    };
-  } catch (error) {
-    // Size limits and the like arrive as Fastify errors with codes, which the error handler maps.
-    if (error instanceof AppError || (error as { code?: unknown }).code !== undefined) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('VALIDATION_FAILED', msg('upload.multipart_invalid'), { field: 'file', reason });
-  }
 }

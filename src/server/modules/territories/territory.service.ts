@@ -15,7 +15,10 @@ import { described, msg } from '#shared/messages/catalogue';
 import { AppError, found } from '#server/lib/app-error';
 import { announcingChanges, createChangeCache } from '#server/lib/change-cache';
 import { isUniqueViolation } from '#server/lib/pg-errors';
-import { readTabularFile, writeXlsx } from '#server/lib/tabular-file';
+import type { CpuPool } from '#server/lib/cpu-pool';
+import { csvContentType, writeCsv } from '#server/lib/documents/csv-write';
+import { readTabularFileTask } from '#server/lib/documents/tabular-file.task';
+import { writeXlsx, xlsxContentType } from '#server/lib/documents/xlsx-write';
 import type { AuditService } from '../audit/audit.service';
 import type { Actor } from '#server/lib/actor';
 import type { FileService, IncomingFile } from '../files/file.service';
@@ -50,6 +53,8 @@ export function createTerritoryService(deps: {
   tx: Transactor;
   audit: AuditService;
   files: FileService;
+  /** Worker threads: uploaded files are parsed there, off the event loop. */
+  cpu: Pick<CpuPool, 'run'>;
   referenceDataDir: string;
   /** Changes to territories, so the list (read by nearly every request) is kept in memory between them. */
   changes: ChangeFeed;
@@ -67,7 +72,8 @@ export function createTerritoryService(deps: {
   };
 
   const validate = async (executor: Executor, file: IncomingFile) => {
-    const table = await readTabularFile(file.filename, file.data);
+    // Parsed on a worker thread; a workbook is opened through the zip-bomb guard first (413).
+    const table = await deps.cpu.run(readTabularFileTask, { filename: file.filename, data: file.data });
     const codes = await createTerritoryRepository(executor).codeToId();
     return { ...validatePopulationRows(table.headers, table.rows, new Set(codes.keys())), codes };
   };
@@ -449,17 +455,14 @@ export function createTerritoryService(deps: {
       if (format === 'xlsx') {
         return {
           filename: 'population-template.xlsx',
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          contentType: xlsxContentType,
           data: await writeXlsx('population', headers, rows),
         };
       }
-      const escape = (v: string | number | null) =>
-        v === null ? '' : /[",;\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
-      const text = [headers, ...rows].map((r) => r.map(escape).join(',')).join('\n') + '\n';
       return {
         filename: 'population-template.csv',
-        contentType: 'text/csv; charset=utf-8',
-        data: Buffer.from(text, 'utf8'),
+        contentType: csvContentType,
+        data: writeCsv([headers, ...rows]),
       };
     },
 

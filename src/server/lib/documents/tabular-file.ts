@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { msg } from '#shared/messages/catalogue';
-import { AppError } from './app-error';
-import { checkZipArchive } from './xlsx-guard';
+import { AppError } from '../app-error';
+import { looksLikeZip, openArchive, type SafeArchive } from './archive';
+import { openWorkbook } from './xlsx-read';
+import { readFirstSheetFast } from './xlsx-rows';
 
 /** A data row of an uploaded table: its row number as a spreadsheet shows it, and cells by header. */
 export type TabularRow = { row: number; cells: Record<string, string> };
@@ -24,18 +26,9 @@ function cellText(value: ExcelJS.CellValue): string {
   return JSON.stringify(value);
 }
 
-async function readXlsx(data: Buffer): Promise<TabularFile> {
-  const check = checkZipArchive(data);
-  if (!check.ok)
-    throw new AppError('FILE_UNREADABLE', msg('file.spreadsheet_refused'), { reason: check.reason });
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new AppError('FILE_UNREADABLE', msg('file.spreadsheet_unreadable'), {
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  }
+/** ExcelJS's reading of the first sheet, for workbooks the fast reader does not know. */
+async function readXlsx(archive: SafeArchive): Promise<TabularFile> {
+  const workbook = await openWorkbook(archive);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError('FILE_UNREADABLE', msg('file.no_worksheet'));
   const headerRow = sheet.getRow(1);
@@ -113,30 +106,23 @@ export function withoutNul(table: TabularFile): TabularFile {
   return table;
 }
 
-/** Reads the first sheet of an .xlsx file or a CSV file (comma or semicolon, UTF-8) into rows by header. */
+/**
+ * The first sheet of a workbook that passed `openArchive`, as rows by header: read from the sheet XML
+ * (`xlsx-rows.ts`, fast), or by ExcelJS when that reader does not know the file's shape.
+ */
+export async function readTabularArchive(archive: SafeArchive): Promise<TabularFile> {
+  return withoutNul(readFirstSheetFast(archive) ?? (await readXlsx(archive)));
+}
+
+/**
+ * Reads the first sheet of an .xlsx file or a CSV file (comma or semicolon, UTF-8) into rows by header. A
+ * workbook is opened through `openArchive` first, so a zip bomb is refused before anything parses it.
+ */
 export async function readTabularFile(filename: string, data: Buffer): Promise<TabularFile> {
   if (data.length === 0) throw new AppError('FILE_UNREADABLE', msg('file.empty'));
-  const isZip = data.length >= 4 && data.readUInt32LE(0) === 0x04034b50;
-  if (isZip || /\.xlsx$/i.test(filename)) return withoutNul(await readXlsx(data));
+  if (looksLikeZip(data) || /\.xlsx$/i.test(filename)) return readTabularArchive(await openArchive(data));
   if (/\.(xls|ods)$/i.test(filename)) {
     throw new AppError('FILE_UNREADABLE', msg('file.type_not_accepted'));
   }
   return withoutNul(readCsv(data));
-}
-
-/** Writes rows to an .xlsx buffer with a bold, frozen header row. */
-export async function writeXlsx(
-  sheetName: string,
-  headers: string[],
-  rows: Array<Array<string | number | null>>,
-): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Kuzot';
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((column) => {
-    column.width = 18;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,52 +1,14 @@
-import zlib from 'node:zlib';
-import { msg } from '#shared/messages/catalogue';
-import { AppError } from './app-error';
-import { withoutNul, type TabularFile, type TabularRow } from './tabular-file';
-import { checkZipArchive } from './xlsx-guard';
+import type { SafeArchive } from './archive';
+import type { TabularFile, TabularRow } from './tabular-file';
 
 /**
  * A fast reader of the first worksheet of an .xlsx file, for large flat uploads (100,000 values). ExcelJS
  * builds a full object model of every cell, styles included, which costs seconds; this reads the sheet XML
  * once with regular expressions and yields the same rows as `readTabularFile` (texts trimmed, numbers as
  * `String(number)`, date-formatted numbers as ISO date-times, header names lower-cased with underscores).
- * It returns null for anything it does not recognise, and the caller falls back to ExcelJS.
+ * It returns null for anything it does not recognise, and the caller falls back to ExcelJS. It reads only
+ * archives `openArchive` has checked.
  */
-
-const maxEntryBytes = 400 * 1024 * 1024;
-
-/** The bytes of one zip entry (stored or deflated), found through the central directory; null if absent. */
-export function readZipEntry(data: Buffer, wanted: string): Buffer | null {
-  let eocd = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65_535); i--)
-    if (data.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) return null;
-  const entries = data.readUInt16LE(eocd + 10);
-  let offset = data.readUInt32LE(eocd + 16);
-  for (let n = 0; n < entries && offset + 46 <= data.length; n++) {
-    const nameLength = data.readUInt16LE(offset + 28);
-    const name = data.toString('utf8', offset + 46, offset + 46 + nameLength);
-    if (name === wanted) {
-      const method = data.readUInt16LE(offset + 10);
-      const compressed = data.readUInt32LE(offset + 20);
-      const local = data.readUInt32LE(offset + 42);
-      if (local + 30 > data.length) return null;
-      const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-      const raw = data.subarray(start, start + compressed);
-      if (method === 0) return raw;
-      if (method !== 8) return null;
-      try {
-        return zlib.inflateRawSync(raw, { maxOutputLength: maxEntryBytes });
-      } catch {
-        return null;
-      }
-    }
-    offset += 46 + nameLength + data.readUInt16LE(offset + 30) + data.readUInt16LE(offset + 32);
-  }
-  return null;
-}
 
 const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -68,8 +30,8 @@ function textOf(xml: string): string {
   return text;
 }
 
-function sharedStrings(data: Buffer): string[] {
-  const xml = readZipEntry(data, 'xl/sharedStrings.xml')?.toString('utf8');
+function sharedStrings(archive: SafeArchive): string[] {
+  const xml = archive.text('xl/sharedStrings.xml');
   if (!xml) return [];
   return [...xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)].map((m) =>
     textOf(m[1] ?? ''),
@@ -79,8 +41,8 @@ function sharedStrings(data: Buffer): string[] {
 const builtInDateFormats = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 /** For each cell style index, whether its number format shows a date. */
-function dateStyles(data: Buffer): boolean[] {
-  const xml = readZipEntry(data, 'xl/styles.xml')?.toString('utf8');
+function dateStyles(archive: SafeArchive): boolean[] {
+  const xml = archive.text('xl/styles.xml');
   if (!xml) return [];
   const custom = new Map<number, boolean>();
   for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"/g)) {
@@ -98,9 +60,9 @@ function dateStyles(data: Buffer): boolean[] {
 }
 
 /** The path of the first worksheet in workbook order, or null. */
-function firstSheetPath(data: Buffer): string | null {
-  const workbook = readZipEntry(data, 'xl/workbook.xml')?.toString('utf8');
-  const rels = readZipEntry(data, 'xl/_rels/workbook.xml.rels')?.toString('utf8');
+function firstSheetPath(archive: SafeArchive): string | null {
+  const workbook = archive.text('xl/workbook.xml');
+  const rels = archive.text('xl/_rels/workbook.xml.rels');
   // Dates counted from 1904 (old Mac files) are rare; ExcelJS reads those.
   if (!workbook || !rels || /date1904="(1|true)"/.test(workbook)) return null;
   const sheet =
@@ -126,18 +88,15 @@ const columnNumber = (letters: string) => {
 const excelEpoch = Date.UTC(1899, 11, 30);
 
 /**
- * Reads the first worksheet as a table, or returns null when the file is not in a shape this reader knows
- * (the caller then uses ExcelJS). Refuses zip bombs and damaged archives like `readTabularFile`.
+ * Reads the first worksheet as a table (NUL characters not yet checked), or returns null when the file is not
+ * in a shape this reader knows (the caller then uses ExcelJS).
  */
-export function readFirstSheetFast(data: Buffer): TabularFile | null {
-  const check = checkZipArchive(data);
-  if (!check.ok)
-    throw new AppError('FILE_UNREADABLE', msg('file.spreadsheet_refused'), { reason: check.reason });
-  const path = firstSheetPath(data);
-  const sheet = path ? readZipEntry(data, path)?.toString('utf8') : undefined;
+export function readFirstSheetFast(archive: SafeArchive): TabularFile | null {
+  const path = firstSheetPath(archive);
+  const sheet = path ? archive.text(path) : null;
   if (!sheet) return null;
-  const strings = sharedStrings(data);
-  const dates = dateStyles(data);
+  const strings = sharedStrings(archive);
+  const dates = dateStyles(archive);
 
   const grid: Array<{ row: number; cells: Map<number, string> }> = [];
   let current: { row: number; cells: Map<number, string> } | null = null;
@@ -198,5 +157,5 @@ export function readFirstSheetFast(data: Buffer): TabularFile | null {
     if (hasValue) rows.push({ row, cells: record });
   }
   const ordered = [...headers.entries()].sort((a, b) => a[0] - b[0]).map(([, h]) => h);
-  return withoutNul({ headers: ordered, rows });
+  return { headers: ordered, rows };
 }

@@ -1,4 +1,4 @@
-import { defineCpuTask } from './cpu-pool';
+import { defineCpuTask } from '../cpu-pool';
 import { readTabularFile, type TabularFile } from './tabular-file';
 
 /**

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from './app-error';
-import { readTabularFile, writeXlsx } from './tabular-file';
+import { manySheetsBomb, workbookXmlBomb } from '#server/test/factories';
+import { AppError } from '../app-error';
+import { readTabularFile } from './tabular-file';
+import { writeXlsx } from './xlsx-write';
 
 const codeOf = async (promise: Promise<unknown>) => {
   try {
@@ -87,5 +89,10 @@ describe('readTabularFile', () => {
     expect(await codeOf(readTabularFile('p.xlsx', data.subarray(0, data.length / 2)))).toBe(
       'FILE_UNREADABLE',
     );
+  });
+
+  it('refuses zip bombs before parsing them, whatever the file is called (413)', async () => {
+    expect(await codeOf(readTabularFile('p.xlsx', await workbookXmlBomb()))).toBe('FILE_TOO_LARGE_UNPACKED');
+    expect(await codeOf(readTabularFile('p.csv', manySheetsBomb()))).toBe('FILE_TOO_LARGE_UNPACKED');
   });
 });
