@@ -274,13 +274,80 @@ describe('explorer routes', () => {
     });
     expect(cellOf(result, rate.code, d(0).id, '2014-01')?.value).toBeCloseTo(10, 10);
     expect(cellOf(result, rate.code, oblast.id, '2014-01')?.value).toBeCloseTo((111 / total) * 1000, 10);
-    // No population for 2013 anywhere: no value, never zero.
-    const before = await query(analyst, {
+    expect(cellOf(result, rate.code, oblast.id, '2014-01')?.denominator).toEqual({
+      method: 'sum_of_children',
+      isEstimate: false,
+      flag: null,
+    });
+    // No official population for 2013: the strict view leaves the rate empty and says why, never zero; by
+    // default the 2014 figure is carried back with the oblast's growth, and the rate says so.
+    const strict = await query(analyst, {
+      items: [rate.code],
+      territories: { ids: [d(0).id], mode: 'selected' },
+      periods: { type: 'month', from: '2013-01', to: '2013-01' },
+      officialPopulationOnly: true,
+    });
+    expect(strict.officialPopulationOnly).toBe(true);
+    expect(strict.cells[0]).toMatchObject({ value: null, emptyReason: 'no_population' });
+    const estimated = await query(analyst, {
       items: [rate.code],
       territories: { ids: [d(0).id], mode: 'selected' },
       periods: { type: 'month', from: '2013-01', to: '2013-01' },
     });
-    expect(before.cells[0]).toMatchObject({ value: null });
+    expect(estimated.cells[0]?.value).toBeGreaterThan(0);
+    expect(estimated.cells[0]?.denominator).toMatchObject({ method: 'carried_back', isEstimate: true });
+    // An empty cell says why: nothing reported for 2012-06.
+    const nothing = await query(analyst, {
+      items: [rate.code],
+      territories: { ids: [d(0).id], mode: 'selected' },
+      periods: { type: 'month', from: '2012-06', to: '2012-06' },
+    });
+    expect(nothing.cells[0]).toMatchObject({ value: null, emptyReason: 'no_value' });
+  });
+
+  it('replaces an estimated denominator by an official figure entered later, with nothing rebuilt', async () => {
+    const rate = await buildExplorerIndicator(t, `#{${a.code}} / #{population.total} * 1000`);
+    const body = {
+      items: [rate.code],
+      territories: { ids: [d(1).id], mode: 'selected' },
+      periods: { type: 'month', from: '2014-02', to: '2014-02' },
+    };
+    await t.container.services.territories.upsertPopulation(systemActor('test'), d(1).id, 2010, {
+      total: 1500,
+      source: 'Explorer test',
+    });
+    await t.container.services.territories.deletePopulation(systemActor('test'), d(1).id, 2014);
+    const before = (await query(analyst, body)).cells[0];
+    expect(before?.denominator?.isEstimate).toBe(true);
+    await t.container.services.territories.upsertPopulation(systemActor('test'), d(1).id, 2014, {
+      total: 2000,
+      source: 'Explorer test',
+    });
+    const after = (await query(analyst, body)).cells[0];
+    expect(after?.value).toBeCloseTo((2 / 2000) * 1000, 10);
+    expect(after?.denominator).toEqual({ method: 'official', isEstimate: false, flag: null });
+  });
+
+  it('marks a rate on a flagged population figure', async () => {
+    const rate = await buildExplorerIndicator(t, `#{${a.code}} / #{population.total} * 1000`);
+    await t.container.services.territories.upsertPopulation(systemActor('test'), d(0).id, 2014, {
+      total: 1000,
+      source: 'Explorer test, a copy of unknown origin',
+      flag: 'unverified',
+    });
+    const result = await query(analyst, {
+      items: [rate.code],
+      territories: { ids: [d(0).id], mode: 'selected' },
+      periods: { type: 'month', from: '2014-01', to: '2014-01' },
+    });
+    expect(result.cells[0]).toMatchObject({
+      value: 10,
+      denominator: { method: 'official', isEstimate: false, flag: 'unverified' },
+    });
+    await t.container.services.territories.upsertPopulation(systemActor('test'), d(0).id, 2014, {
+      total: 1000,
+      source: 'Explorer test',
+    });
   });
 
   it('resolves "last N" periods at the latest data and adds the same period last year', async () => {

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import type { Catalogue, DataElement, Indicator } from '#shared/contracts/catalogue.contract';
 import type {
   ExplorerCell,
+  ExplorerDenominator,
+  ExplorerEmptyReason,
   ExplorerExportRequest,
   ExplorerItemMeta,
   ExplorerQuery,
@@ -27,24 +29,20 @@ import {
   isPartial,
   lastYearOf,
   monthIndexOf,
-  populationFields,
-  populationResolver,
   resolvePeriods,
   rollUpPairs,
   shownTerritories,
   storedPeriodsPer,
   versionAt,
-  type PopulationField,
   type ExportGrid,
   type TerritoryNode,
 } from './explorer.rules';
 import { scopeOf } from '#shared/domain/value-scope';
+import { populationFieldOf, populationFields, type PopulationField } from '#shared/domain/population';
+import { cellNotes, combineDenominators } from './explorer-denominators.rules';
 
 export type ExplorerService = ReturnType<typeof createExplorerService>;
 export type ExplorerFile = { filename: string; contentType: string; data: Buffer };
-
-/** Every population field, for numeric cache keys. */
-const populationFieldOrder: readonly PopulationField[] = ['total', 'male', 'female', 'age0to17', 'age14to35'];
 
 const invalid = (field: string, message: string, extra: Record<string, unknown> = {}) =>
   new AppError('VALIDATION_FAILED', message, { field, ...extra });
@@ -53,8 +51,19 @@ const invalid = (field: string, message: string, extra: Record<string, unknown> 
 const elementDecimals = (e: DataElement) =>
   e.valueType === 'integer' ? 0 : e.valueType === 'percentage' ? 1 : 2;
 
-type Figure = { value: number | null; partial: boolean };
-const noFigure: Figure = { value: null, partial: false };
+/** A figure, with what a rate's population rests on and, when empty, why. */
+type Figure = {
+  value: number | null;
+  partial: boolean;
+  denominator?: ExplorerDenominator;
+  emptyReason?: ExplorerEmptyReason;
+};
+const noFigure: Figure = { value: null, partial: false, emptyReason: 'no_value' };
+const emptyFigure = (emptyReason: ExplorerEmptyReason): Figure => ({
+  value: null,
+  partial: false,
+  emptyReason,
+});
 
 /**
  * Every element an item needs: itself, or for an indicator the inputs of all its formula versions, through
@@ -218,32 +227,33 @@ export function createExplorerService(deps: {
       figures.set(figureKey(row.elementIndex, row.territoryIndex, p, o), { value: row.value, partial });
     }
 
-    // Population, only when some formula needs it: every territory's figures for the years shown.
+    // Population, only when some formula needs it: the denominator policy, asked per territory and year.
     const usesPopulation = items.some((code) => {
       const found = new Set<string>();
       inputsOfPopulation(code, indicators, found);
       return found.size > 0;
     });
-    const years = [...new Set(periodInfo.map((info) => info.year))];
-    const populationRows = usesPopulation ? await deps.territories.populationOfYears(years) : [];
-    const population = new Map<string, Map<number, Partial<Record<PopulationField, number | null>>>>();
-    for (const row of populationRows) {
-      const byYear =
-        population.get(row.territoryId) ?? new Map<number, Partial<Record<PopulationField, number | null>>>();
-      byYear.set(row.year, row);
-      population.set(row.territoryId, byYear);
-    }
-    const populationOf = populationResolver(population, nodes);
-    // In front of the resolver's own memo (keyed by text): a numeric key per shown territory, year and field.
-    const populationCache = new Map<number, number | null>();
-    const populationAt = (t: number, year: number, field: PopulationField): number | null => {
-      const key = (t * 10000 + year) * 8 + populationFieldOrder.indexOf(field);
-      let value = populationCache.get(key);
-      if (value === undefined) {
-        value = populationOf(shown[t] ?? '', year, field);
-        populationCache.set(key, value);
+    const officialPopulationOnly = input.officialPopulationOnly === true;
+    const denominatorOf = usesPopulation
+      ? await deps.territories.denominators({ officialOnly: officialPopulationOnly })
+      : () => null;
+    // A numeric key per shown territory, year and field, since this runs for every rate cell.
+    const populationCache = new Map<number, Figure>();
+    const populationAt = (t: number, year: number, field: PopulationField): Figure => {
+      const key = (t * 10000 + year) * 8 + populationFields.indexOf(field);
+      let figure = populationCache.get(key);
+      if (figure === undefined) {
+        const found = denominatorOf(shown[t] ?? '', year, field);
+        figure = found
+          ? {
+              value: found.value,
+              partial: false,
+              denominator: { method: found.method, isEstimate: found.isEstimate, flag: found.flag },
+            }
+          : emptyFigure('no_population');
+        populationCache.set(key, figure);
       }
-      return value;
+      return figure;
     };
 
     // The formula of an indicator for a period: the version valid on the period's first day, parsed once per
@@ -277,23 +287,25 @@ export function createExplorerService(deps: {
     const figureOf = (code: string, t: number, p: number): Figure => {
       const e = elementIndex.get(code);
       if (e !== undefined) return figures.get(figureKey(e, t, p, 0)) ?? noFigure;
-      if (elements.has(code)) return noFigure; // an element that cannot be shown by this period type
+      if (elements.has(code)) return emptyFigure('period_type'); // reported by a longer period than shown
       const info = periodInfo[p];
-      const field = populationFields[code];
-      if (field) return { value: populationAt(t, info?.year ?? 0, field), partial: false };
+      const field = populationFieldOf(code);
+      if (field) return populationAt(t, info?.year ?? 0, field);
       const indicator = indicators.get(code);
       if (!indicator || !info || stack.includes(code)) return noFigure;
       const ast = astAt(indicator, p);
-      if (!ast) return noFigure;
+      if (!ast) return emptyFigure('no_formula');
       let partial = false;
+      const inputs: Figure[] = [];
       stack.push(code);
       try {
         const value = evaluate(ast, (ref) => {
           const f = figureOf(ref, t, p);
           if (f.partial) partial = true;
+          inputs.push(f);
           return f.value;
         });
-        return value === null ? { value, partial: false } : { value, partial };
+        return { ...combineDenominators(value, inputs), partial: value === null ? false : partial };
       } finally {
         stack.pop();
       }
@@ -334,6 +346,7 @@ export function createExplorerService(deps: {
               partial: current.partial,
               lastYearValue: before.value,
               lastYearPartial: before.partial,
+              ...cellNotes(current),
             });
           }
         }
@@ -372,6 +385,7 @@ export function createExplorerService(deps: {
       options: anySplit && category ? category.options.map((o) => ({ code: o.code, name: o.name })) : [],
       samePeriodLastYear: withLastYear,
       approvedOnly,
+      officialPopulationOnly,
       containsSynthetic: rows.some((row) => row.synthetic),
     };
   }
@@ -416,7 +430,7 @@ function inputsOfPopulation(
 ): void {
   if (seen.has(code)) return;
   seen.add(code);
-  if (populationFields[code]) {
+  if (populationFieldOf(code)) {
     found.add(code);
     return;
   }
