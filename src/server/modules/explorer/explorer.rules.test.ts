@@ -234,8 +234,8 @@ describe('pivot', () => {
     expect(grid.rows[1]).toEqual({
       labels: ['Two'],
       values: [
-        { value: null, partial: false, decimals: 0 },
-        { value: 4, partial: false, decimals: 0 },
+        { value: null, partial: false, decimals: 0, marker: '' },
+        { value: 4, partial: false, decimals: 0, marker: '' },
       ],
     });
   });

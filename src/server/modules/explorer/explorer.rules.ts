@@ -7,6 +7,7 @@ import type {
 } from '#shared/contracts/explorer.contract';
 import { measureKeys, pivot, totalOptionKey, type PivotKey } from '#shared/domain/explorer-pivot';
 import type { Locale } from '#shared/domain/locale';
+import { markerOf } from './explorer-export.rules';
 import { formatPeriodLabel } from '#shared/format/locale-format';
 import { unitName } from '#shared/messages/catalogue';
 import {
@@ -234,7 +235,8 @@ export const exportWords: Record<
   },
 };
 
-export type ExportValue = { value: number | null; partial: boolean; decimals: number };
+/** A value of an export: its figure, whether partial, its item's decimals and its marker (`(e)`, `(f)` or ''). */
+export type ExportValue = { value: number | null; partial: boolean; decimals: number; marker: string };
 /** A pivot laid out as a sheet: header lines (text), then rows of labels followed by values. */
 export type ExportGrid = {
   headerLines: string[][];
@@ -278,6 +280,7 @@ export function exportGrid(result: ExplorerResult, layout: ExplorerLayout, local
       value: v?.value ?? null,
       partial: v?.partial ?? false,
       decimals: items.get(v?.item ?? '')?.decimals ?? 0,
+      marker: v?.value === null || v?.value === undefined ? '' : markerOf(v.denominator),
     })),
   }));
   return { headerLines, rows };

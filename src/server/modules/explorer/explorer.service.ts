@@ -39,7 +39,10 @@ import {
 } from './explorer.rules';
 import { scopeOf } from '#shared/domain/value-scope';
 import { populationFieldOf, populationFields, type PopulationField } from '#shared/domain/population';
+import type { Locale } from '#shared/domain/locale';
+import { msg, renderMessage } from '#shared/messages/catalogue';
 import { cellNotes, combineDenominators } from './explorer-denominators.rules';
+import { csvCell, csvNumber, exportPreamble } from './explorer-export.rules';
 
 export type ExplorerService = ReturnType<typeof createExplorerService>;
 export type ExplorerFile = { filename: string; contentType: string; data: Buffer };
@@ -404,18 +407,21 @@ export function createExplorerService(deps: {
       format: 'csv' | 'xlsx',
     ): Promise<ExplorerFile> {
       const result = await query(actor, request.query);
-      const grid = exportGrid(result, request.layout, request.locale ?? 'en');
-      const stamp = new Date().toISOString().slice(0, 10);
+      const locale = request.locale ?? 'en';
+      const grid = exportGrid(result, request.layout, locale);
+      const now = new Date();
+      const preamble = exportPreamble(result, locale, now);
+      const stamp = now.toISOString().slice(0, 10);
       if (format === 'csv')
         return {
           filename: `kuzot-explorer-${stamp}.csv`,
           contentType: 'text/csv; charset=utf-8',
-          data: csvOf(grid),
+          data: csvOf(preamble, grid),
         };
       return {
         filename: `kuzot-explorer-${stamp}.xlsx`,
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        data: await xlsxOf(grid),
+        data: await xlsxOf(preamble, grid, locale),
       };
     },
   };
@@ -441,14 +447,14 @@ function inputsOfPopulation(
   }
 }
 
-const csvField = (text: string) => (/[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-
-/** CSV with a byte-order mark so Excel reads UTF-8; numbers unrounded with a dot, missing values empty. */
-function csvOf(grid: ExportGrid): Buffer {
+/** CSV with a byte-order mark so Excel reads UTF-8: the preamble, a blank line, then the table. */
+function csvOf(preamble: readonly string[], grid: ExportGrid): Buffer {
   const lines = [
-    ...grid.headerLines.map((line) => line.map(csvField).join(',')),
+    ...preamble.map(csvCell),
+    '',
+    ...grid.headerLines.map((line) => line.map(csvCell).join(',')),
     ...grid.rows.map((row) =>
-      [...row.labels.map(csvField), ...row.values.map((v) => (v.value === null ? '' : String(v.value)))].join(
+      [...row.labels.map(csvCell), ...row.values.map((v) => csvNumber(v.value, v.decimals, v.marker))].join(
         ',',
       ),
     ),
@@ -456,23 +462,35 @@ function csvOf(grid: ExportGrid): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-const numberFormat = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
+/** An Excel number format with the item's decimals, and the value's marker shown after the figure. */
+const numberFormat = (decimals: number, marker: string) => {
+  const figure = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+  return marker === '' ? figure : `${figure}" ${marker}"`;
+};
 
-/** XLSX: bold header lines, frozen headers and labels, number formats by the item's decimals, partial noted. */
-async function xlsxOf(grid: ExportGrid): Promise<Buffer> {
+/**
+ * XLSX: the preamble in italics, bold header lines, frozen headers and labels; figures stay numbers, shown
+ * with their item's decimals and marker; partial figures carry a note in the reader's language.
+ */
+async function xlsxOf(preamble: readonly string[], grid: ExportGrid, locale: Locale): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Kuzot');
+  for (const line of preamble) sheet.addRow([line]).font = { italic: true };
+  sheet.addRow([]);
   for (const line of grid.headerLines) sheet.addRow(line).font = { bold: true };
   const labelCount = grid.rows[0]?.labels.length ?? 0;
+  const partialNote = renderMessage(msg('explorer.export.partial'), locale);
   for (const row of grid.rows) {
     const added = sheet.addRow([...row.labels, ...row.values.map((v) => v.value)]);
     row.values.forEach((v, i) => {
       const cell = added.getCell(labelCount + i + 1);
-      cell.numFmt = numberFormat(v.decimals);
-      if (v.partial && v.value !== null) cell.note = 'partial: some territories or periods did not report';
+      cell.numFmt = numberFormat(v.decimals, v.marker);
+      if (v.partial && v.value !== null) cell.note = partialNote;
     });
   }
-  sheet.views = [{ state: 'frozen', xSplit: labelCount, ySplit: grid.headerLines.length }];
+  sheet.views = [
+    { state: 'frozen', xSplit: labelCount, ySplit: preamble.length + 1 + grid.headerLines.length },
+  ];
   sheet.columns.forEach((column, i) => {
     column.width = i < labelCount ? 28 : 14;
   });
