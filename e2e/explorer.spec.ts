@@ -128,7 +128,7 @@ describe('data explorer', () => {
     expect(lines.slice(2)).toEqual(['2023-01,101,201', '2023-02,102,202', '2023-03,103,203']);
 
     // The strict population view is one switch away.
-    await page.getByTestId('explorer-official-population').waitFor();
+    await page.getByTestId('explorer-official-population').waitFor({ state: 'attached' });
     await context.close();
   });
 });
