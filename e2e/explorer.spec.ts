@@ -112,10 +112,23 @@ describe('data explorer', () => {
     const path = await download.path();
     const text = fs.readFileSync(path, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const lines = text.slice(1).trim().split(/\r\n/);
+    // What was asked and how recent the data are, a blank line, then the table as shown.
+    const [preamble = '', table = ''] = text
+      .slice(1)
+      .trim()
+      .split(/\r\n\r\n/);
+    expect(preamble.split(/\r\n/).slice(0, 2)).toEqual([
+      'Kuzot: data explorer',
+      'Items: All registered crimes (cases)',
+    ]);
+    expect(preamble).toContain('Latest data: March 2023');
+    const lines = table.split(/\r\n/);
     expect(lines[0]).toBe(`,${first.name},${second.name}`);
     expect(lines[1]).toBe('Period,All registered crimes (cases),All registered crimes (cases)');
     expect(lines.slice(2)).toEqual(['2023-01,101,201', '2023-02,102,202', '2023-03,103,203']);
+
+    // The strict population view is one switch away.
+    await page.getByTestId('explorer-official-population').waitFor({ state: 'attached' });
     await context.close();
   });
 });

@@ -2,7 +2,8 @@ import { Type, type Static } from 'typebox';
 import { localeSchema, localisedNameSchema, uuidSchema } from './common.contract';
 import { catalogueCodeSchema, periodTypeSchema } from './catalogue.contract';
 import { periodIdSchema } from './data-values.contract';
-import { territoryLevelSchema } from './territories.contract';
+import { populationFlagSchema, territoryLevelSchema } from './territories.contract';
+import { denominatorMethods } from '../domain/population';
 
 /** Which territories the rows are: the selected ones, or each selected territory's direct children. */
 export const explorerTerritoryModes = ['selected', 'children'] as const;
@@ -42,10 +43,41 @@ export const explorerQuerySchema = Type.Object(
     disaggregation: Type.Optional(Type.Union([catalogueCodeSchema, Type.Null()])),
     /** Only values whose (agency, territory, period) is approved. */
     approvedOnly: Type.Optional(Type.Boolean()),
+    /**
+     * The strict view: rates only on official population figures (no estimates); a year without one is empty.
+     * By default a missing year is estimated by the stated method (docs/POPULATION.md) and marked.
+     */
+    officialPopulationOnly: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
 export type ExplorerQuery = Static<typeof explorerQuerySchema>;
+
+/** What a rate's population figure rests on; `isEstimate` or a `flag` put a marker on the rate. */
+export const explorerDenominatorSchema = Type.Object(
+  {
+    method: Type.Enum([...denominatorMethods]),
+    isEstimate: Type.Boolean(),
+    flag: Type.Union([populationFlagSchema, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type ExplorerDenominator = Static<typeof explorerDenominatorSchema>;
+
+/**
+ * Why a cell is empty: no value was reported (`no_value`), no population figure exists for the territory and
+ * year (`no_population`; in the strict view: no official one), the denominator is zero (`zero_denominator`),
+ * no formula version covers the period (`no_formula`), or the item is reported by a longer period than the
+ * one shown (`period_type`).
+ */
+export const explorerEmptyReasons = [
+  'no_value',
+  'no_population',
+  'zero_denominator',
+  'no_formula',
+  'period_type',
+] as const;
+export type ExplorerEmptyReason = (typeof explorerEmptyReasons)[number];
 
 /** One figure: an item at a territory and period, for one category option (null: the total). */
 export const explorerCellSchema = Type.Object(
@@ -61,6 +93,10 @@ export const explorerCellSchema = Type.Object(
     /** The same period one year earlier, when asked for; otherwise null. */
     lastYearValue: Type.Union([Type.Number(), Type.Null()]),
     lastYearPartial: Type.Boolean(),
+    /** A rate on population: what its denominator rests on (absent for other figures). */
+    denominator: Type.Optional(explorerDenominatorSchema),
+    /** An empty cell (value null): why. */
+    emptyReason: Type.Optional(Type.Enum([...explorerEmptyReasons])),
   },
   { additionalProperties: false },
 );
@@ -107,6 +143,8 @@ export const explorerResultSchema = Type.Object(
     options: Type.Array(explorerOptionMetaSchema),
     samePeriodLastYear: Type.Boolean(),
     approvedOnly: Type.Boolean(),
+    /** Rates use official population figures only (the strict view). */
+    officialPopulationOnly: Type.Optional(Type.Boolean()),
     /** Some figure rests on synthetic demonstration values (`kuzot seed --demo`): the UI says so. */
     containsSynthetic: Type.Boolean(),
   },

@@ -1,5 +1,7 @@
 import type {
   ExplorerCell,
+  ExplorerDenominator,
+  ExplorerEmptyReason,
   ExplorerDimension,
   ExplorerLayout,
   ExplorerResult,
@@ -12,7 +14,14 @@ import type {
 
 /** A key of one dimension: an item code, a territory id, a period id, an option code ('' = total), a measure. */
 export type PivotKey = { dimension: ExplorerDimension; key: string };
-export type PivotValue = { value: number | null; partial: boolean; item: string };
+export type PivotValue = {
+  value: number | null;
+  partial: boolean;
+  item: string;
+  /** The cell's population denominator and empty reason (of its value; not of the year-earlier figure). */
+  denominator?: ExplorerDenominator;
+  emptyReason?: ExplorerEmptyReason;
+};
 export type PivotTable = {
   rowDimensions: ExplorerDimension[];
   columnDimensions: ExplorerDimension[];
@@ -108,7 +117,13 @@ export function pivot(result: ExplorerResult, layout: ExplorerLayout): PivotTabl
       if (!cell) return null;
       return pick(both, 'measure') === measureKeys.lastYear
         ? { value: cell.lastYearValue, partial: cell.lastYearPartial, item }
-        : { value: cell.value, partial: cell.partial, item };
+        : {
+            value: cell.value,
+            partial: cell.partial,
+            item,
+            ...(cell.denominator ? { denominator: cell.denominator } : {}),
+            ...(cell.emptyReason ? { emptyReason: cell.emptyReason } : {}),
+          };
     }),
   );
   return { rowDimensions, columnDimensions, rows, columns, values };

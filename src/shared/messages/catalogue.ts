@@ -5,6 +5,7 @@ import { errorMessages } from './error.messages';
 import { formulaMessages } from './formula.messages';
 import { jobMessages } from './job.messages';
 import { outlierMessages } from './outlier.messages';
+import { populationMessages } from './population.messages';
 import { requestMessages } from './request.messages';
 import { territoryMessages } from './territory.messages';
 import type { Message, ParamsOf } from './message';
@@ -25,6 +26,7 @@ export const messageCatalogue = {
   ...jobMessages,
   ...requestMessages,
   ...territoryMessages,
+  ...populationMessages,
   ...accountMessages,
   ...formulaMessages,
   ...outlierMessages,

@@ -274,13 +274,80 @@ describe('explorer routes', () => {
     });
     expect(cellOf(result, rate.code, d(0).id, '2014-01')?.value).toBeCloseTo(10, 10);
     expect(cellOf(result, rate.code, oblast.id, '2014-01')?.value).toBeCloseTo((111 / total) * 1000, 10);
-    // No population for 2013 anywhere: no value, never zero.
-    const before = await query(analyst, {
+    expect(cellOf(result, rate.code, oblast.id, '2014-01')?.denominator).toEqual({
+      method: 'sum_of_children',
+      isEstimate: false,
+      flag: null,
+    });
+    // No official population for 2013: the strict view leaves the rate empty and says why, never zero; by
+    // default the 2014 figure is carried back with the oblast's growth, and the rate says so.
+    const strict = await query(analyst, {
+      items: [rate.code],
+      territories: { ids: [d(0).id], mode: 'selected' },
+      periods: { type: 'month', from: '2013-01', to: '2013-01' },
+      officialPopulationOnly: true,
+    });
+    expect(strict.officialPopulationOnly).toBe(true);
+    expect(strict.cells[0]).toMatchObject({ value: null, emptyReason: 'no_population' });
+    const estimated = await query(analyst, {
       items: [rate.code],
       territories: { ids: [d(0).id], mode: 'selected' },
       periods: { type: 'month', from: '2013-01', to: '2013-01' },
     });
-    expect(before.cells[0]).toMatchObject({ value: null });
+    expect(estimated.cells[0]?.value).toBeGreaterThan(0);
+    expect(estimated.cells[0]?.denominator).toMatchObject({ method: 'carried_back', isEstimate: true });
+    // An empty cell says why: nothing reported for 2012-06.
+    const nothing = await query(analyst, {
+      items: [rate.code],
+      territories: { ids: [d(0).id], mode: 'selected' },
+      periods: { type: 'month', from: '2012-06', to: '2012-06' },
+    });
+    expect(nothing.cells[0]).toMatchObject({ value: null, emptyReason: 'no_value' });
+  });
+
+  it('replaces an estimated denominator by an official figure entered later, with nothing rebuilt', async () => {
+    const rate = await buildExplorerIndicator(t, `#{${a.code}} / #{population.total} * 1000`);
+    const body = {
+      items: [rate.code],
+      territories: { ids: [d(1).id], mode: 'selected' },
+      periods: { type: 'month', from: '2014-02', to: '2014-02' },
+    };
+    await t.container.services.territories.upsertPopulation(systemActor('test'), d(1).id, 2010, {
+      total: 1500,
+      source: 'Explorer test',
+    });
+    await t.container.services.territories.deletePopulation(systemActor('test'), d(1).id, 2014);
+    const before = (await query(analyst, body)).cells[0];
+    expect(before?.denominator?.isEstimate).toBe(true);
+    await t.container.services.territories.upsertPopulation(systemActor('test'), d(1).id, 2014, {
+      total: 2000,
+      source: 'Explorer test',
+    });
+    const after = (await query(analyst, body)).cells[0];
+    expect(after?.value).toBeCloseTo((2 / 2000) * 1000, 10);
+    expect(after?.denominator).toEqual({ method: 'official', isEstimate: false, flag: null });
+  });
+
+  it('marks a rate on a flagged population figure', async () => {
+    const rate = await buildExplorerIndicator(t, `#{${a.code}} / #{population.total} * 1000`);
+    await t.container.services.territories.upsertPopulation(systemActor('test'), d(0).id, 2014, {
+      total: 1000,
+      source: 'Explorer test, a copy of unknown origin',
+      flag: 'unverified',
+    });
+    const result = await query(analyst, {
+      items: [rate.code],
+      territories: { ids: [d(0).id], mode: 'selected' },
+      periods: { type: 'month', from: '2014-01', to: '2014-01' },
+    });
+    expect(result.cells[0]).toMatchObject({
+      value: 10,
+      denominator: { method: 'official', isEstimate: false, flag: 'unverified' },
+    });
+    await t.container.services.territories.upsertPopulation(systemActor('test'), d(0).id, 2014, {
+      total: 1000,
+      source: 'Explorer test',
+    });
   });
 
   it('resolves "last N" periods at the latest data and adds the same period last year', async () => {
@@ -362,8 +429,20 @@ describe('explorer routes', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename=".+\.csv"/);
     expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows: unknown = parse(csv.rawPayload.subarray(3).toString('utf8'));
-    expect(rows).toEqual([
+    const rows: string[][] = parse(csv.rawPayload.subarray(3).toString('utf8'), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
+    // First what was asked and how recent the data are, in the reader's language; then the table.
+    expect(rows.slice(0, 5).map((r) => r[0])).toEqual([
+      'Kuzot: обзор данных',
+      'Показатели: Тест (случаи)',
+      `Территории: ${d(0).name.ru} и ${d(2).name.ru}`,
+      'Периоды: январь 2014 – февраль 2014',
+      'Последние данные: февраль 2014',
+    ]);
+    expect(rows[5]?.[0]).toMatch(/^Выгружено: /);
+    expect(rows.slice(6)).toEqual([
       // The item, left out of the layout, joins the rows.
       ['Территория', 'Показатель', 'январь 2014', 'февраль 2014'],
       [d(0).name.ru, 'Тест (случаи)', '10', '20'],
@@ -380,11 +459,13 @@ describe('explorer routes', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Period', 'Item', d(0).name.en, d(2).name.en]);
-    expect(sheet.getCell('C2').value).toBe(10);
-    expect(sheet.getCell('C2').numFmt).toBe('#,##0');
-    expect(sheet.getCell('D3').value).toBeNull();
-    expect(sheet.getCell('A3').value).toBe('February 2014');
+    expect(sheet.getCell('A1').value).toBe('Kuzot: data explorer');
+    // The table starts after the preamble (6 lines here) and a blank line.
+    expect(sheet.getRow(8).values).toEqual([undefined, 'Period', 'Item', d(0).name.en, d(2).name.en]);
+    expect(sheet.getCell('C9').value).toBe(10);
+    expect(sheet.getCell('C9').numFmt).toBe('#,##0');
+    expect(sheet.getCell('D10').value).toBeNull();
+    expect(sheet.getCell('A10').value).toBe('February 2014');
   });
 
   it('exports "same period last year" as a measure beside the value, partial figures noted in XLSX', async () => {
@@ -401,7 +482,7 @@ describe('explorer routes', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([
+    expect(sheet.getRow(8).values).toEqual([
       undefined,
       'Period',
       'Item',
@@ -409,7 +490,7 @@ describe('explorer routes', () => {
       'Value',
       'Same period last year',
     ]);
-    expect(sheet.getRow(2).values).toEqual([
+    expect(sheet.getRow(9).values).toEqual([
       undefined,
       'January 2014',
       'Test (cases)',
@@ -417,9 +498,74 @@ describe('explorer routes', () => {
       111,
       7,
     ]);
-    expect(sheet.getCell('D3').value).toBe(22);
-    expect(sheet.getCell('D3').note).toBeDefined();
-    expect(sheet.getCell('E3').value).toBeNull();
+    expect(sheet.getCell('D10').value).toBe(22);
+    expect(sheet.getCell('D10').note).toBe('partial: some territories or periods did not report');
+    expect(sheet.getCell('E10').value).toBeNull();
+  });
+
+  it('marks rates on estimated or flagged population in exports, with a legend, and neutralises formulas', async () => {
+    const rate = await buildExplorerIndicator(t, `#{${a.code}} / #{population.total} * 1000`);
+    const suspicious = await t.container.services.catalogue.createIndicator(systemActor('test'), {
+      code: `${rate.code}_f`,
+      name: { ky: '=1+1', ru: '=1+1', en: '=HYPERLINK("http://x")' },
+      unit: 'per_100k',
+      direction: 'neutral',
+      decimals: 1,
+      formula: `#{${a.code}} / #{population.total} * 100000`,
+      validFrom: '2000-01-01',
+    });
+    await writeValues(t, [
+      { dataElementId: a.id, territoryId: d(2).id, period: '2016-05', value: 30 },
+      { dataElementId: a.id, territoryId: d(2).id, period: '2017-05', value: 40 },
+    ]);
+    await t.container.services.territories.upsertPopulation(systemActor('test'), d(2).id, 2016, {
+      total: 3000,
+      source: 'Explorer test, unverified copy',
+      flag: 'unverified',
+    });
+    const body = {
+      query: {
+        items: [suspicious.code],
+        territories: { ids: [d(2).id], mode: 'selected' },
+        periods: { type: 'year', from: '2015', to: '2017' },
+      },
+      layout: { rows: ['territory'], columns: ['period'] },
+      locale: 'en',
+    };
+    const csv = await analyst.request('POST', '/api/v1/explorer/export?format=csv', body);
+    expect(csv.statusCode, csv.body).toBe(200);
+    const rows: string[][] = parse(csv.rawPayload.subarray(3).toString('utf8'), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
+    const lines = rows.map((r) => r[0] ?? '');
+    expect(lines).toContain('Latest data: 2017');
+    expect(lines.some((l) => l.startsWith('(e) on an estimated population figure: estimate: '))).toBe(true);
+    expect(lines).toContain(
+      '(f) on a flagged population figure: unverified figure (its origin could not be traced)',
+    );
+    const table = rows.at(-1) ?? [];
+    // A label a spreadsheet would run as a formula is written as text.
+    expect(table.slice(0, 2)).toEqual([d(2).name.en, `'=HYPERLINK("http://x") (per 100,000 population)`]);
+    // 2015: nothing reported; 2016: on the flagged figure, one decimal as the indicator says; 2017: estimated.
+    expect(table[2]).toBe('');
+    const rate2016 = (30 / 3000) * 100000;
+    expect(table[3]).toBe(`${rate2016.toFixed(1)} (f)`);
+    expect(table[4]).toMatch(/^\d+\.\d \(e\)\(f\)$/);
+
+    const xlsx = await analyst.request('POST', '/api/v1/explorer/export?format=xlsx', {
+      ...body,
+      locale: 'ky',
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const firstCells = sheet.getColumn(1).values.map((v) => (typeof v === 'string' ? v : ''));
+    const last = sheet.getRow(sheet.rowCount);
+    // The figure stays a number; the marker is in its format, the legend in Kyrgyz above the table.
+    expect(last.getCell(4).value).toBeCloseTo(rate2016, 6);
+    expect(last.getCell(4).numFmt).toBe('#,##0.0" (f)"');
+    expect(firstCells.some((v) => v.startsWith('(f) калктын белгиленген саны боюнча'))).toBe(true);
   });
 
   it('says when figures rest on synthetic demonstration values', async () => {

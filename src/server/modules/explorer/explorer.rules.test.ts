@@ -8,13 +8,11 @@ import {
   exportGrid,
   isPartial,
   lastYearOf,
-  populationResolver,
   resolvePeriods,
   rollUpPairs,
   shownTerritories,
   storedPeriodsPer,
   versionAt,
-  type PopulationFigures,
 } from './explorer.rules';
 
 const name = (en: string) => ({ ky: en, ru: en, en });
@@ -149,26 +147,6 @@ describe('territories of a query', () => {
     const pairs = leafIds.map((leaf, i) => `${leaf}>${shownIds[i]}`).sort();
     expect(pairs).toEqual(['d1>d1', 'd1>o', 'd2>o', 'o>o']);
   });
-
-  it("takes a territory's own population, else its children's sum only when all have one", () => {
-    const figures: PopulationFigures = new Map<string, Map<number, { total: number | null }>>([
-      [
-        'd1',
-        new Map([
-          [2024, { total: 100 }],
-          [2023, { total: 90 }],
-        ]),
-      ],
-      ['d2', new Map([[2024, { total: 50 }]])],
-      ['p', new Map([[2024, { total: null }]])],
-    ]);
-    const populationOf = populationResolver(figures, tree);
-    expect(populationOf('o', 2024, 'total')).toBe(150);
-    expect(populationOf('o', 2023, 'total')).toBeNull();
-    expect(populationOf('p', 2024, 'total')).toBeNull();
-    expect(populationOf('kg', 2024, 'total')).toBeNull();
-    expect(populationOf('d1', 2024, 'male')).toBeNull();
-  });
 });
 
 describe('formula versions and partial figures', () => {
@@ -256,8 +234,8 @@ describe('pivot', () => {
     expect(grid.rows[1]).toEqual({
       labels: ['Two'],
       values: [
-        { value: null, partial: false, decimals: 0 },
-        { value: 4, partial: false, decimals: 0 },
+        { value: null, partial: false, decimals: 0, marker: '' },
+        { value: 4, partial: false, decimals: 0, marker: '' },
       ],
     });
   });

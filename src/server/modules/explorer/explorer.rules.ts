@@ -7,6 +7,7 @@ import type {
 } from '#shared/contracts/explorer.contract';
 import { measureKeys, pivot, totalOptionKey, type PivotKey } from '#shared/domain/explorer-pivot';
 import type { Locale } from '#shared/domain/locale';
+import { markerOf } from './explorer-export.rules';
 import { formatPeriodLabel } from '#shared/format/locale-format';
 import { unitName } from '#shared/messages/catalogue';
 import {
@@ -25,7 +26,7 @@ import {
 
 /**
  * Pure rules of the data explorer: which periods a query covers, which stored territories roll up into which
- * shown territory, how population is found for a territory, which formula version applies, and when an
+ * shown territory, which formula version applies, and when an
  * aggregated figure is partial.
  */
 
@@ -175,71 +176,6 @@ export function rollUpPairs(
   return { leafIds, shownIds };
 }
 
-export type PopulationField = 'total' | 'male' | 'female' | 'age0to17' | 'age14to35';
-/** The population codes formulas use, mapped to the population table's figures. */
-export const populationFields: Record<string, PopulationField> = {
-  'population.total': 'total',
-  'population.male': 'male',
-  'population.female': 'female',
-  'population.age_0_17': 'age0to17',
-  'population.age_14_35': 'age14to35',
-};
-
-/** A territory's own population figures: year → field → figure (null or absent: not known). */
-export type PopulationFigures = ReadonlyMap<
-  string,
-  ReadonlyMap<number, Partial<Record<PopulationField, number | null>>>
->;
-
-/**
- * The population of a territory in a year: its own figure when it has one; otherwise the sum of its children's
- * (each found the same way), but only when every child has one, since a sum over some children would make a
- * rate too high. No figure anywhere gives null ("no value"), never zero. Returns a memoised lookup, built once
- * per query.
- */
-export function populationResolver(
-  figures: PopulationFigures,
-  all: readonly TerritoryNode[],
-): (territoryId: string, year: number, field: PopulationField) => number | null {
-  const children = new Map<string, string[]>();
-  for (const t of all) {
-    if (t.parentId === null) continue;
-    children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
-  }
-  const known = new Map<string, number | null>();
-  const resolve = (
-    territoryId: string,
-    year: number,
-    field: PopulationField,
-    depth: number,
-  ): number | null => {
-    const key = `${territoryId}|${year}|${field}`;
-    const cached = known.get(key);
-    if (cached !== undefined) return cached;
-    let result: number | null = null;
-    const own = figures.get(territoryId)?.get(year)?.[field];
-    if (typeof own === 'number') result = own;
-    else {
-      const below = children.get(territoryId) ?? [];
-      if (below.length > 0 && depth < 10) {
-        let sum = 0;
-        for (const child of below) {
-          const value = resolve(child, year, field, depth + 1);
-          if (value === null) {
-            sum = Number.NaN;
-            break;
-          }
-          sum += value;
-        }
-        result = Number.isNaN(sum) ? null : sum;
-      }
-    }
-    known.set(key, result);
-    return result;
-  };
-  return (territoryId, year, field) => resolve(territoryId, year, field, 0);
-}
-
 /** The formula version valid on a day, or null before the first version (or after a closed last one). */
 export function versionAt(versions: readonly IndicatorVersion[], date: string): IndicatorVersion | null {
   return versions.find((v) => v.validFrom <= date && (v.validTo === null || v.validTo >= date)) ?? null;
@@ -299,7 +235,8 @@ export const exportWords: Record<
   },
 };
 
-export type ExportValue = { value: number | null; partial: boolean; decimals: number };
+/** A value of an export: its figure, whether partial, its item's decimals and its marker (`(e)`, `(f)` or ''). */
+export type ExportValue = { value: number | null; partial: boolean; decimals: number; marker: string };
 /** A pivot laid out as a sheet: header lines (text), then rows of labels followed by values. */
 export type ExportGrid = {
   headerLines: string[][];
@@ -343,6 +280,7 @@ export function exportGrid(result: ExplorerResult, layout: ExplorerLayout, local
       value: v?.value ?? null,
       partial: v?.partial ?? false,
       decimals: items.get(v?.item ?? '')?.decimals ?? 0,
+      marker: v?.value === null || v?.value === undefined ? '' : markerOf(v.denominator),
     })),
   }));
   return { headerLines, rows };

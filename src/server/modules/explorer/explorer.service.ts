@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
-import { csvCell } from '#server/lib/documents/csv-write';
+import { writeCsv } from '#server/lib/documents/csv-write';
 import type { Catalogue, DataElement, Indicator } from '#shared/contracts/catalogue.contract';
 import type {
   ExplorerCell,
+  ExplorerDenominator,
+  ExplorerEmptyReason,
   ExplorerExportRequest,
   ExplorerItemMeta,
   ExplorerQuery,
@@ -28,24 +30,23 @@ import {
   isPartial,
   lastYearOf,
   monthIndexOf,
-  populationFields,
-  populationResolver,
   resolvePeriods,
   rollUpPairs,
   shownTerritories,
   storedPeriodsPer,
   versionAt,
-  type PopulationField,
   type ExportGrid,
   type TerritoryNode,
 } from './explorer.rules';
 import { scopeOf } from '#shared/domain/value-scope';
+import { populationFieldOf, populationFields, type PopulationField } from '#shared/domain/population';
+import type { Locale } from '#shared/domain/locale';
+import { msg, renderMessage } from '#shared/messages/catalogue';
+import { cellNotes, combineDenominators } from './explorer-denominators.rules';
+import { csvFigure, exportPreamble } from './explorer-export.rules';
 
 export type ExplorerService = ReturnType<typeof createExplorerService>;
 export type ExplorerFile = { filename: string; contentType: string; data: Buffer };
-
-/** Every population field, for numeric cache keys. */
-const populationFieldOrder: readonly PopulationField[] = ['total', 'male', 'female', 'age0to17', 'age14to35'];
 
 const invalid = (field: string, message: string, extra: Record<string, unknown> = {}) =>
   new AppError('VALIDATION_FAILED', message, { field, ...extra });
@@ -54,8 +55,19 @@ const invalid = (field: string, message: string, extra: Record<string, unknown> 
 const elementDecimals = (e: DataElement) =>
   e.valueType === 'integer' ? 0 : e.valueType === 'percentage' ? 1 : 2;
 
-type Figure = { value: number | null; partial: boolean };
-const noFigure: Figure = { value: null, partial: false };
+/** A figure, with what a rate's population rests on and, when empty, why. */
+type Figure = {
+  value: number | null;
+  partial: boolean;
+  denominator?: ExplorerDenominator;
+  emptyReason?: ExplorerEmptyReason;
+};
+const noFigure: Figure = { value: null, partial: false, emptyReason: 'no_value' };
+const emptyFigure = (emptyReason: ExplorerEmptyReason): Figure => ({
+  value: null,
+  partial: false,
+  emptyReason,
+});
 
 /**
  * Every element an item needs: itself, or for an indicator the inputs of all its formula versions, through
@@ -219,32 +231,33 @@ export function createExplorerService(deps: {
       figures.set(figureKey(row.elementIndex, row.territoryIndex, p, o), { value: row.value, partial });
     }
 
-    // Population, only when some formula needs it: every territory's figures for the years shown.
+    // Population, only when some formula needs it: the denominator policy, asked per territory and year.
     const usesPopulation = items.some((code) => {
       const found = new Set<string>();
       inputsOfPopulation(code, indicators, found);
       return found.size > 0;
     });
-    const years = [...new Set(periodInfo.map((info) => info.year))];
-    const populationRows = usesPopulation ? await deps.territories.populationOfYears(years) : [];
-    const population = new Map<string, Map<number, Partial<Record<PopulationField, number | null>>>>();
-    for (const row of populationRows) {
-      const byYear =
-        population.get(row.territoryId) ?? new Map<number, Partial<Record<PopulationField, number | null>>>();
-      byYear.set(row.year, row);
-      population.set(row.territoryId, byYear);
-    }
-    const populationOf = populationResolver(population, nodes);
-    // In front of the resolver's own memo (keyed by text): a numeric key per shown territory, year and field.
-    const populationCache = new Map<number, number | null>();
-    const populationAt = (t: number, year: number, field: PopulationField): number | null => {
-      const key = (t * 10000 + year) * 8 + populationFieldOrder.indexOf(field);
-      let value = populationCache.get(key);
-      if (value === undefined) {
-        value = populationOf(shown[t] ?? '', year, field);
-        populationCache.set(key, value);
+    const officialPopulationOnly = input.officialPopulationOnly === true;
+    const denominatorOf = usesPopulation
+      ? await deps.territories.denominators({ officialOnly: officialPopulationOnly })
+      : () => null;
+    // A numeric key per shown territory, year and field, since this runs for every rate cell.
+    const populationCache = new Map<number, Figure>();
+    const populationAt = (t: number, year: number, field: PopulationField): Figure => {
+      const key = (t * 10000 + year) * 8 + populationFields.indexOf(field);
+      let figure = populationCache.get(key);
+      if (figure === undefined) {
+        const found = denominatorOf(shown[t] ?? '', year, field);
+        figure = found
+          ? {
+              value: found.value,
+              partial: false,
+              denominator: { method: found.method, isEstimate: found.isEstimate, flag: found.flag },
+            }
+          : emptyFigure('no_population');
+        populationCache.set(key, figure);
       }
-      return value;
+      return figure;
     };
 
     // The formula of an indicator for a period: the version valid on the period's first day, parsed once per
@@ -278,23 +291,25 @@ export function createExplorerService(deps: {
     const figureOf = (code: string, t: number, p: number): Figure => {
       const e = elementIndex.get(code);
       if (e !== undefined) return figures.get(figureKey(e, t, p, 0)) ?? noFigure;
-      if (elements.has(code)) return noFigure; // an element that cannot be shown by this period type
+      if (elements.has(code)) return emptyFigure('period_type'); // reported by a longer period than shown
       const info = periodInfo[p];
-      const field = populationFields[code];
-      if (field) return { value: populationAt(t, info?.year ?? 0, field), partial: false };
+      const field = populationFieldOf(code);
+      if (field) return populationAt(t, info?.year ?? 0, field);
       const indicator = indicators.get(code);
       if (!indicator || !info || stack.includes(code)) return noFigure;
       const ast = astAt(indicator, p);
-      if (!ast) return noFigure;
+      if (!ast) return emptyFigure('no_formula');
       let partial = false;
+      const inputs: Figure[] = [];
       stack.push(code);
       try {
         const value = evaluate(ast, (ref) => {
           const f = figureOf(ref, t, p);
           if (f.partial) partial = true;
+          inputs.push(f);
           return f.value;
         });
-        return value === null ? { value, partial: false } : { value, partial };
+        return { ...combineDenominators(value, inputs), partial: value === null ? false : partial };
       } finally {
         stack.pop();
       }
@@ -335,6 +350,7 @@ export function createExplorerService(deps: {
               partial: current.partial,
               lastYearValue: before.value,
               lastYearPartial: before.partial,
+              ...cellNotes(current),
             });
           }
         }
@@ -373,6 +389,7 @@ export function createExplorerService(deps: {
       options: anySplit && category ? category.options.map((o) => ({ code: o.code, name: o.name })) : [],
       samePeriodLastYear: withLastYear,
       approvedOnly,
+      officialPopulationOnly,
       containsSynthetic: rows.some((row) => row.synthetic),
     };
   }
@@ -391,18 +408,21 @@ export function createExplorerService(deps: {
       format: 'csv' | 'xlsx',
     ): Promise<ExplorerFile> {
       const result = await query(actor, request.query);
-      const grid = exportGrid(result, request.layout, request.locale ?? 'en');
-      const stamp = new Date().toISOString().slice(0, 10);
+      const locale = request.locale ?? 'en';
+      const grid = exportGrid(result, request.layout, locale);
+      const now = new Date();
+      const preamble = exportPreamble(result, locale, now);
+      const stamp = now.toISOString().slice(0, 10);
       if (format === 'csv')
         return {
           filename: `kuzot-explorer-${stamp}.csv`,
           contentType: 'text/csv; charset=utf-8',
-          data: csvOf(grid),
+          data: csvOf(preamble, grid),
         };
       return {
         filename: `kuzot-explorer-${stamp}.xlsx`,
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        data: await xlsxOf(grid),
+        data: await xlsxOf(preamble, grid, locale),
       };
     },
   };
@@ -417,7 +437,7 @@ function inputsOfPopulation(
 ): void {
   if (seen.has(code)) return;
   seen.add(code);
-  if (populationFields[code]) {
+  if (populationFieldOf(code)) {
     found.add(code);
     return;
   }
@@ -428,39 +448,48 @@ function inputsOfPopulation(
   }
 }
 
-// The one CSV escaping rule (quoting, and neutralising text a spreadsheet would run as a formula).
-const csvField = (text: string) => csvCell(text);
-
-/** CSV with a byte-order mark so Excel reads UTF-8; numbers unrounded with a dot, missing values empty. */
-function csvOf(grid: ExportGrid): Buffer {
-  const lines = [
-    ...grid.headerLines.map((line) => line.map(csvField).join(',')),
-    ...grid.rows.map((row) =>
-      [...row.labels.map(csvField), ...row.values.map((v) => (v.value === null ? '' : String(v.value)))].join(
-        ',',
-      ),
-    ),
-  ];
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+/** CSV with a byte-order mark so Excel reads UTF-8: the preamble, a blank line, then the table. */
+function csvOf(preamble: readonly string[], grid: ExportGrid): Buffer {
+  return writeCsv([
+    ...preamble.map((line) => [line]),
+    [],
+    ...grid.headerLines,
+    ...grid.rows.map((row) => [
+      ...row.labels,
+      ...row.values.map((v) => csvFigure(v.value, v.decimals, v.marker)),
+    ]),
+  ]);
 }
 
-const numberFormat = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
+/** An Excel number format with the item's decimals, and the value's marker shown after the figure. */
+const numberFormat = (decimals: number, marker: string) => {
+  const figure = decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+  return marker === '' ? figure : `${figure}" ${marker}"`;
+};
 
-/** XLSX: bold header lines, frozen headers and labels, number formats by the item's decimals, partial noted. */
-async function xlsxOf(grid: ExportGrid): Promise<Buffer> {
+/**
+ * XLSX: the preamble in italics, bold header lines, frozen headers and labels; figures stay numbers, shown
+ * with their item's decimals and marker; partial figures carry a note in the reader's language.
+ */
+async function xlsxOf(preamble: readonly string[], grid: ExportGrid, locale: Locale): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Kuzot');
+  for (const line of preamble) sheet.addRow([line]).font = { italic: true };
+  sheet.addRow([]);
   for (const line of grid.headerLines) sheet.addRow(line).font = { bold: true };
   const labelCount = grid.rows[0]?.labels.length ?? 0;
+  const partialNote = renderMessage(msg('explorer.export.partial'), locale);
   for (const row of grid.rows) {
     const added = sheet.addRow([...row.labels, ...row.values.map((v) => v.value)]);
     row.values.forEach((v, i) => {
       const cell = added.getCell(labelCount + i + 1);
-      cell.numFmt = numberFormat(v.decimals);
-      if (v.partial && v.value !== null) cell.note = 'partial: some territories or periods did not report';
+      cell.numFmt = numberFormat(v.decimals, v.marker);
+      if (v.partial && v.value !== null) cell.note = partialNote;
     });
   }
-  sheet.views = [{ state: 'frozen', xSplit: labelCount, ySplit: grid.headerLines.length }];
+  sheet.views = [
+    { state: 'frozen', xSplit: labelCount, ySplit: preamble.length + 1 + grid.headerLines.length },
+  ];
   sheet.columns.forEach((column, i) => {
     column.width = i < labelCount ? 28 : 14;
   });

@@ -1,15 +1,6 @@
 import type { FormulaCycle } from '#shared/domain/formula.types';
 import { findCycles, parseFormula, referencesOf } from '#shared/domain/formula';
 
-/** Population figures a formula may refer to besides data elements and indicators (from the population table). */
-export const populationCodes = [
-  'population.total',
-  'population.male',
-  'population.female',
-  'population.age_0_17',
-  'population.age_14_35',
-] as const;
-
 /** The day before a calendar date `YYYY-MM-DD`, in the same form. */
 export function dayBefore(date: string): string {
   const [year, month, day] = date.split('-').map(Number);

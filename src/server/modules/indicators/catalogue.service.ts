@@ -33,7 +33,8 @@ import {
   presentValidationRule,
 } from './catalogue.presenter';
 import { createCatalogueRepository } from './catalogue.repository';
-import { dayBefore, findVersionCycles, populationCodes } from './catalogue.rules';
+import { populationCodes } from '#shared/domain/population';
+import { dayBefore, findVersionCycles } from './catalogue.rules';
 import { defaultCatalogue } from './default-catalogue';
 import { describeCycle, checkFormula, formatFormula, parseFormula } from '#shared/domain/formula';
 

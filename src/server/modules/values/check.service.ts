@@ -3,18 +3,11 @@ import type { ValueCheck } from '#shared/contracts/data-values.contract';
 import { periodStart, toPeriod } from '#shared/domain/period';
 import type { Executor } from '#server/db/transaction';
 import { evaluate, parseFormula } from '#shared/domain/formula';
+import { populationFieldOf } from '#shared/domain/population';
 import type { TerritoryService } from '../territories/territory.service';
 import { createBoundRepository } from './bound.repository';
 import { boundChecks, outlierChecks, ruleChecks, ruleReferences, type CheckedCell } from './check.rules';
 import { createValueRepository } from './value.repository';
-
-const populationFields = {
-  'population.total': 'total',
-  'population.male': 'male',
-  'population.female': 'female',
-  'population.age_0_17': 'age0to17',
-  'population.age_14_35': 'age14to35',
-} as const;
 
 /** Where the checks of one form come from: the catalogue, and the store on `executor`. */
 export type FormCheckInput = {
@@ -108,19 +101,18 @@ async function rulesOf(
     territoryId,
     period,
   );
-  const needsPopulation = [...referenced].some((code) => code in populationFields);
-  const population = needsPopulation
-    ? (await territories.getDetail(territoryId)).population.find((p) => p.year === target.year)
-    : undefined;
+  const needsPopulation = [...referenced].some((code) => populationFieldOf(code) !== undefined);
+  // The explorer's denominators (docs/POPULATION.md), so a check and a rate use the same population.
+  const denominatorOf = needsPopulation
+    ? await territories.denominators({ officialOnly: false })
+    : () => null;
   const start = periodStart(target);
 
   const lookup = (code: string, depth = 0): number | null => {
     const element = byCode.get(code);
     if (element) return totals.get(element.id) ?? null;
-    if (code in populationFields) {
-      const field = populationFields[code as keyof typeof populationFields];
-      return population?.[field] ?? null;
-    }
+    const field = populationFieldOf(code);
+    if (field) return denominatorOf(territoryId, target.year, field)?.value ?? null;
     const indicator = indicators.get(code);
     // The catalogue refuses cycles; the depth guard only keeps a corrupted catalogue from looping.
     if (!indicator || depth > 20) return null;

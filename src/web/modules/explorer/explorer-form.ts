@@ -15,6 +15,8 @@ export type ExplorerForm = {
   samePeriodLastYear: boolean;
   disaggregation: string | null;
   approvedOnly: boolean;
+  /** The strict view: rates on official population figures only, no estimates. */
+  officialPopulationOnly: boolean;
 };
 
 const firstPeriodOfYear = (type: PeriodType, year: number) =>
@@ -36,6 +38,7 @@ export function initialForm(today = new Date()): ExplorerForm {
     samePeriodLastYear: false,
     disaggregation: null,
     approvedOnly: false,
+    officialPopulationOnly: false,
   };
 }
 
@@ -97,5 +100,6 @@ export function toExplorerQuery(form: ExplorerForm): ExplorerQuery | null {
           },
     disaggregation: form.disaggregation,
     approvedOnly: form.approvedOnly,
+    officialPopulationOnly: form.officialPopulationOnly,
   };
 }

@@ -9,6 +9,7 @@ import {
   SimpleGrid,
   Stack,
   Switch,
+  Tooltip,
 } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -192,6 +193,14 @@ export function ExplorerFilters({
           checked={form.approvedOnly}
           onChange={(event) => set({ approvedOnly: event.currentTarget.checked })}
         />
+        <Tooltip label={t('explorer.officialPopulationOnlyHint')} withArrow multiline maw={360}>
+          <Switch
+            label={t('explorer.officialPopulationOnly')}
+            checked={form.officialPopulationOnly}
+            onChange={(event) => set({ officialPopulationOnly: event.currentTarget.checked })}
+            data-testid="explorer-official-population"
+          />
+        </Tooltip>
         <Button
           leftSection={<IconPlayerPlay size={16} />}
           onClick={onShow}

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { formatNumber } from '#shared/format/locale-format';
-import { Table, Text, Tooltip } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExplorerLayout, ExplorerResult } from '#shared/contracts/explorer.contract';
 import { pivot, type PivotValue } from '#shared/domain/explorer-pivot';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
-import { MissingValue } from '#web/ui/MissingValue';
 import { useKeyLabel } from './labels';
+import { PivotCell } from './PivotCell';
 
 type PivotTableProps = { result: ExplorerResult; layout: ExplorerLayout };
 
@@ -71,20 +71,7 @@ export function PivotTable({ result, layout }: PivotTableProps) {
                 ))}
                 {(table.values[r] ?? []).map((v, c) => (
                   <Table.Td key={c} ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {v === null || v.value === null ? (
-                      <MissingValue reason={t('explorer.noValue')} />
-                    ) : v.partial ? (
-                      <Tooltip label={t('explorer.partial')} withArrow>
-                        <span data-partial="true">
-                          {format(v)}
-                          <Text component="sup" c="orange" fw={700}>
-                            *
-                          </Text>
-                        </span>
-                      </Tooltip>
-                    ) : (
-                      format(v)
-                    )}
+                    <PivotCell value={v} format={format} />
                   </Table.Td>
                 ))}
               </Table.Tr>
