@@ -160,6 +160,80 @@ describe('approval workflow', () => {
     await analyst.context.close();
   });
 
+  it('an analyst reviews a report with its checks and approves several with one confirmation', async () => {
+    const officer = await newPage(suite.browser, suite.server);
+    await signIn(officer.page, 'e2e.officer', 'Approval-flow-2026!');
+    const { items: agencies } = await callApi<{ items: Named[] }>(officer.page, 'GET', '/api/v1/agencies');
+    const mia = agencies.find((a) => a.code === 'MIA')!;
+    const { dataElements, categoryCombos } = await callApi<{
+      dataElements: Array<Named & { agencyId: string; periodType: string; categoryComboId: string }>;
+      categoryCombos: Named[];
+    }>(officer.page, 'GET', '/api/v1/catalogue');
+    const defaultCombo = categoryCombos.find((c) => c.code === 'default')?.id;
+    const element = dataElements.find(
+      (e) => e.agencyId === mia.id && e.periodType === 'month' && e.categoryComboId === defaultCombo,
+    )!;
+    const { items: territories } = await callApi<{ items: Array<Named & { level: string }> }>(
+      officer.page,
+      'GET',
+      '/api/v1/territories',
+    );
+    const districts = territories.filter((x) => x.level === 'district').slice(0, 3);
+    const period = '2024-05';
+    for (const [index, district] of districts.entries()) {
+      await callApi(officer.page, 'PUT', '/api/v1/data-values', {
+        dataElementId: element.id,
+        territoryId: district.id,
+        period,
+        value: 20 + index,
+      });
+      await callApi(officer.page, 'POST', '/api/v1/approvals/submit', {
+        agencyId: mia.id,
+        territoryId: district.id,
+        period,
+      });
+    }
+    await officer.context.close();
+
+    const analyst = await newPage(suite.browser, suite.server);
+    await signIn(analyst.page, 'e2e.analyst', 'Approval-flow-2026!');
+    await useLanguage(analyst.page, 'en');
+    await analyst.page.goto('/approvals');
+    await analyst.page.getByLabel('Period', { exact: true }).fill(period);
+    const rows = analyst.page.locator(`tr[data-period="${period}"][data-status="submitted"]`);
+    await rows.nth(2).waitFor();
+    expect(await rows.count()).toBe(3);
+
+    // Open one report: its value is shown with the checks column beside it.
+    await rows.first().getByRole('button', { name: 'Show details' }).click();
+    const review = analyst.page.getByTestId('submission-review');
+    await review.waitFor();
+    expect(await review.textContent()).toMatch(/Values reported: 1/);
+    expect(await review.getByRole('columnheader', { name: 'Checks' }).count()).toBe(1);
+
+    // Select two of them and approve both with one confirmation.
+    await rows.nth(0).getByTestId('select-report').check();
+    await rows.nth(1).getByTestId('select-report').check();
+    expect(await analyst.page.getByTestId('bulk-count').textContent()).toBe('2 reports selected');
+    await analyst.page.getByTestId('bulk-approve').click();
+    const confirm = analyst.page.getByRole('dialog', { name: 'Approve 2 reports?' });
+    await confirm.getByRole('button', { name: 'Approve 2 reports' }).click();
+    await analyst.page.getByText('Approved 2 reports; not changed: 0').waitFor();
+    // Two leave the queue of submitted reports; one stays.
+    await rows.nth(1).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(1);
+
+    // The third is returned with a reason, through the same bar.
+    await analyst.page.getByTestId('select-all').check();
+    await analyst.page.getByTestId('bulk-return').click();
+    const dialog = analyst.page.getByRole('dialog', { name: 'Return 1 report for correction' });
+    await dialog.getByTestId('approval-reason').fill('Please check the May figure');
+    await dialog.getByTestId('approval-reason-confirm').click();
+    await analyst.page.getByText('Returned 1 report; not changed: 0').waitFor();
+    await rows.first().waitFor({ state: 'detached' });
+    await analyst.context.close();
+  });
+
   it('shows completeness and timeliness as a chart and a table', async () => {
     const { context, page } = await newPage(suite.browser, suite.server);
     await signIn(page, suite.server.adminUsername, suite.server.adminPassword);

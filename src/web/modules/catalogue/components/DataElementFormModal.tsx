@@ -15,7 +15,7 @@ import { periodTypes } from '#shared/domain/period';
 import { localName } from '#web/lib/format';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
-import { useFieldError } from '../field-errors';
+import { useFieldError } from '#web/ui/useFieldError';
 import { isCatalogueCode } from '../form-rules';
 import { useCreateDataElement, useUpdateDataElement } from '../hooks/useCatalogue';
 import { CatalogueFormFooter } from './CatalogueFormFooter';
