@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPage, signIn, useLanguage } from './support/browser';
-import { useServerAndBrowser } from './support/suite';
+import { useServerAndBrowser, type Suite } from './support/suite';
 
 /** Calls the API from the page as its signed-in user (with the CSRF token); throws on an error status. */
 async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
@@ -22,6 +22,37 @@ async function callApi<T>(page: Page, method: string, url: string, body?: unknow
 }
 
 type Named = { id: string; code: string };
+
+/** The password the test users choose at their first sign-in (the administrator set a temporary one). */
+const ownPassword = 'Approval-flow-2026!own';
+
+/**
+ * Signs in as a user whose password an administrator set and replaces it, as the API demands before anything
+ * else (PASSWORD_CHANGE_REQUIRED), in a context of its own.
+ */
+async function chooseOwnPassword(suite: Suite, username: string, temporary: string): Promise<void> {
+  const { context, page } = await newPage(suite.browser, suite.server);
+  await page.goto('/sign-in');
+  await page.evaluate(
+    async ({ username, temporary, own }) => {
+      const login = await fetch('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: temporary }),
+      });
+      if (!login.ok) throw new Error(`sign-in of ${username} failed: ${login.status}`);
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const change = await fetch('/api/v1/me/password', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ currentPassword: temporary, newPassword: own }),
+      });
+      if (!change.ok) throw new Error(`password change of ${username} failed: ${change.status}`);
+    },
+    { username, temporary, own: ownPassword },
+  );
+  await context.close();
+}
 
 describe('approval workflow', () => {
   const suite = useServerAndBrowser();
@@ -60,10 +91,11 @@ describe('approval workflow', () => {
       });
     }
     await admin.context.close();
+    for (const username of ['e2e.officer', 'e2e.analyst']) await chooseOwnPassword(suite, username, password);
 
     // The officer enters a figure and submits it for approval.
     const officer = await newPage(suite.browser, suite.server);
-    await signIn(officer.page, 'e2e.officer', password);
+    await signIn(officer.page, 'e2e.officer', ownPassword);
     await useLanguage(officer.page, 'en');
     const period = '2024-03';
     await callApi(officer.page, 'PUT', '/api/v1/data-values', {
@@ -87,7 +119,7 @@ describe('approval workflow', () => {
 
     // The analyst finds it in the queue and approves it.
     const analyst = await newPage(suite.browser, suite.server);
-    await signIn(analyst.page, 'e2e.analyst', password);
+    await signIn(analyst.page, 'e2e.analyst', ownPassword);
     await useLanguage(analyst.page, 'en');
     await analyst.page.getByRole('link', { name: 'Approvals' }).click();
     await analyst.page.waitForURL(/\/approvals$/);
@@ -157,6 +189,80 @@ describe('approval workflow', () => {
     await actions.getByTestId('approval-status').getByText('Submitted').waitFor();
 
     await officer.context.close();
+    await analyst.context.close();
+  });
+
+  it('an analyst reviews a report with its checks and approves several with one confirmation', async () => {
+    const officer = await newPage(suite.browser, suite.server);
+    await signIn(officer.page, 'e2e.officer', ownPassword);
+    const { items: agencies } = await callApi<{ items: Named[] }>(officer.page, 'GET', '/api/v1/agencies');
+    const mia = agencies.find((a) => a.code === 'MIA')!;
+    const { dataElements, categoryCombos } = await callApi<{
+      dataElements: Array<Named & { agencyId: string; periodType: string; categoryComboId: string }>;
+      categoryCombos: Named[];
+    }>(officer.page, 'GET', '/api/v1/catalogue');
+    const defaultCombo = categoryCombos.find((c) => c.code === 'default')?.id;
+    const element = dataElements.find(
+      (e) => e.agencyId === mia.id && e.periodType === 'month' && e.categoryComboId === defaultCombo,
+    )!;
+    const { items: territories } = await callApi<{ items: Array<Named & { level: string }> }>(
+      officer.page,
+      'GET',
+      '/api/v1/territories',
+    );
+    const districts = territories.filter((x) => x.level === 'district').slice(0, 3);
+    const period = '2024-05';
+    for (const [index, district] of districts.entries()) {
+      await callApi(officer.page, 'PUT', '/api/v1/data-values', {
+        dataElementId: element.id,
+        territoryId: district.id,
+        period,
+        value: 20 + index,
+      });
+      await callApi(officer.page, 'POST', '/api/v1/approvals/submit', {
+        agencyId: mia.id,
+        territoryId: district.id,
+        period,
+      });
+    }
+    await officer.context.close();
+
+    const analyst = await newPage(suite.browser, suite.server);
+    await signIn(analyst.page, 'e2e.analyst', ownPassword);
+    await useLanguage(analyst.page, 'en');
+    await analyst.page.goto('/approvals');
+    await analyst.page.getByLabel('Period', { exact: true }).fill(period);
+    const rows = analyst.page.locator(`tr[data-period="${period}"][data-status="submitted"]`);
+    await rows.nth(2).waitFor();
+    expect(await rows.count()).toBe(3);
+
+    // Open one report: its value is shown with the checks column beside it.
+    await rows.first().getByRole('button', { name: 'Show details' }).click();
+    const review = analyst.page.getByTestId('submission-review');
+    await review.waitFor();
+    expect(await review.textContent()).toMatch(/Values reported: 1/);
+    expect(await review.getByRole('columnheader', { name: 'Checks' }).count()).toBe(1);
+
+    // Select two of them and approve both with one confirmation.
+    await rows.nth(0).getByTestId('select-report').check();
+    await rows.nth(1).getByTestId('select-report').check();
+    expect(await analyst.page.getByTestId('bulk-count').textContent()).toBe('2 reports selected');
+    await analyst.page.getByTestId('bulk-approve').click();
+    const confirm = analyst.page.getByRole('dialog', { name: 'Approve 2 reports?' });
+    await confirm.getByRole('button', { name: 'Approve 2 reports' }).click();
+    await analyst.page.getByText('Approved 2 reports; not changed: 0').waitFor();
+    // Two leave the queue of submitted reports; one stays.
+    await rows.nth(1).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(1);
+
+    // The third is returned with a reason, through the same bar.
+    await analyst.page.getByTestId('select-all').check();
+    await analyst.page.getByTestId('bulk-return').click();
+    const dialog = analyst.page.getByRole('dialog', { name: 'Return 1 report for correction' });
+    await dialog.getByTestId('approval-reason').fill('Please check the May figure');
+    await dialog.getByTestId('approval-reason-confirm').click();
+    await analyst.page.getByText('Returned 1 report; not changed: 0').waitFor();
+    await rows.first().waitFor({ state: 'detached' });
     await analyst.context.close();
   });
 

@@ -1,7 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import type { Permission } from '#shared/domain/access';
+import { HomeRedirect } from '#web/modules/auth/components/HomeRedirect';
 import { RequireAuth, RequirePermission } from '#web/modules/auth/components/RequireAuth';
 import { ForbiddenPage, NotFoundPage } from '#web/pages/NotFoundPage';
 import { SignInPage } from '#web/pages/SignInPage';
@@ -59,7 +60,7 @@ export function createAppRouter() {
         </RequireAuth>
       ),
       children: [
-        { index: true, element: <Navigate to="/territories" replace /> },
+        { index: true, element: <HomeRedirect /> },
         { path: 'territories', element: guarded('territories.read', <TerritoriesPage />) },
         { path: 'territories/import', element: guarded('population.import', <PopulationImportPage />) },
         { path: 'territories/:id', element: guarded('territories.read', <TerritoriesPage />) },

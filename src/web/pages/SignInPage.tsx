@@ -1,17 +1,20 @@
 import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import type { Role } from '#shared/domain/access';
 import { SignInForm } from '#web/modules/auth/components/SignInForm';
+import { homeOf } from '#web/modules/auth/home';
 import { useSession } from '#web/modules/auth/hooks/useSession';
 import { LanguageSwitcher } from '#web/modules/preferences/components/LanguageSwitcher';
 import { LoadingState } from '#web/ui/LoadingState';
 import { BrandMark } from '#web/ui/BrandMark';
 
-function targetAfterSignIn(state: unknown): string {
+/** Where the user came from (a page that asked them to sign in), else their home page. */
+function targetAfterSignIn(state: unknown, role: Role): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-in')
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-in') && from !== '/'
     ? from
-    : '/territories';
+    : homeOf(role);
 }
 
 /** Sign-in screen: brand, language switcher, username and password. */
@@ -20,10 +23,10 @@ export function SignInPage() {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const target = targetAfterSignIn(location.state);
 
   if (session.isPending) return <LoadingState label={t('common.loading')} minHeight={400} />;
-  if (session.data) return <Navigate to={target} replace />;
+  if (session.data)
+    return <Navigate to={targetAfterSignIn(location.state, session.data.user.role)} replace />;
 
   return (
     <Box
@@ -56,7 +59,11 @@ export function SignInPage() {
             <Text size="sm" c="dimmed" mb="lg">
               {t('auth.signInSubtitle')}
             </Text>
-            <SignInForm onSignedIn={() => void navigate(target, { replace: true })} />
+            <SignInForm
+              onSignedIn={(signedIn) =>
+                void navigate(targetAfterSignIn(location.state, signedIn.user.role), { replace: true })
+              }
+            />
           </Paper>
           <Text size="xs" c="dimmed" ta="center">
             {t('app.footer')}

@@ -11,7 +11,22 @@ export type DataColumn<Row> = {
   align?: 'left' | 'right' | 'center';
   /** Keep the cell on one line. */
   noWrap?: boolean;
+  /**
+   * Keep the column in view at the right edge while the rest scrolls sideways (for row actions, so a wide
+   * table never hides them). Give it to the last column only.
+   */
+  pinned?: 'right';
 };
+
+/** The style of a pinned cell: sticky at the right edge, opaque, with a hairline separating it. */
+const pinnedStyle = (isHeader: boolean) =>
+  ({
+    position: 'sticky',
+    right: 0,
+    zIndex: isHeader ? 2 : 1,
+    background: 'var(--mantine-color-body)',
+    boxShadow: 'inset 1px 0 0 var(--mantine-color-default-border)',
+  }) as const;
 
 type DataTableProps<Row> = {
   columns: DataColumn<Row>[];
@@ -28,7 +43,10 @@ type DataTableProps<Row> = {
   rowProps?: (row: Row) => Record<string, string | undefined>;
 };
 
-/** A striped, horizontally scrollable table with loading, empty and expandable-row states. */
+/**
+ * A striped, horizontally scrollable table with loading, empty and expandable-row states; a column marked
+ * `pinned: 'right'` (row actions) stays in view while the rest scrolls.
+ */
 export function DataTable<Row>({
   columns,
   rows,
@@ -55,7 +73,13 @@ export function DataTable<Row>({
               </Table.Th>
             ) : null}
             {columns.map((column) => (
-              <Table.Th key={column.key} w={column.width} ta={column.align}>
+              <Table.Th
+                key={column.key}
+                w={column.width}
+                ta={column.align}
+                style={column.pinned ? pinnedStyle(true) : undefined}
+                data-pinned={column.pinned}
+              >
                 {column.header}
               </Table.Th>
             ))}
@@ -103,7 +127,11 @@ export function DataTable<Row>({
                     <Table.Td
                       key={column.key}
                       ta={column.align}
-                      style={column.noWrap ? { whiteSpace: 'nowrap' } : undefined}
+                      style={{
+                        ...(column.noWrap ? { whiteSpace: 'nowrap' } : {}),
+                        ...(column.pinned ? pinnedStyle(false) : {}),
+                      }}
+                      data-pinned={column.pinned}
                     >
                       {column.render(row)}
                     </Table.Td>

@@ -70,6 +70,7 @@ export function AgencyTable({ agencies, isLoading, canManage, onEdit }: AgencyTa
   if (canManage) {
     columns.push({
       key: 'actions',
+      pinned: 'right',
       header: t('common.actions'),
       width: 240,
       render: (agency) => (

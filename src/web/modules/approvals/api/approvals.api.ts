@@ -1,5 +1,7 @@
 import type {
   ApprovalActionRequest,
+  ApprovalBulkRequest,
+  ApprovalBulkResult,
   ApprovalList,
   ApprovalListQuery,
   CompletenessDetailList,
@@ -29,6 +31,11 @@ export function listApprovals(query: ApprovalListQuery): Promise<ApprovalList> {
 /** Submits, approves, returns or unlocks; APPROVAL_STATE_INVALID when the state does not allow it. */
 export function approvalStep(step: ApprovalStep, request: ApprovalActionRequest): Promise<Approval> {
   return api.post<Approval>(`/approvals/${step}`, request);
+}
+
+/** Approves or returns several reports; the answer says per report whether it worked and why not. */
+export function approvalBulk(request: ApprovalBulkRequest): Promise<ApprovalBulkResult> {
+  return api.post<ApprovalBulkResult>('/approvals/bulk', request);
 }
 
 /** Completeness and timeliness, grouped. */

@@ -1,12 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ApprovalActionRequest,
+  ApprovalBulkRequest,
   ApprovalListQuery,
   CompletenessDetailQuery,
   CompletenessQuery,
   PutReportingDeadlineRequest,
 } from '#shared/contracts/approval.contract';
 import {
+  approvalBulk,
   approvalStep,
   getApproval,
   getCompleteness,
@@ -54,6 +56,20 @@ export function useApprovalStep() {
   return useMutation({
     mutationFn: ({ step, request }: { step: ApprovalStep; request: ApprovalActionRequest }) =>
       approvalStep(step, request),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: approvalKeys.all }),
+        queryClient.invalidateQueries({ queryKey: approvalKeys.completeness }),
+        queryClient.invalidateQueries({ queryKey: ['entry-form'] }),
+      ]),
+  });
+}
+
+/** Approves or returns several reports at once; refreshes what {@link useApprovalStep} refreshes. */
+export function useApprovalBulk() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: ApprovalBulkRequest) => approvalBulk(request),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: approvalKeys.all }),

@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconLock, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { SessionResponse } from '#shared/contracts/auth.contract';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
 import { useLogin } from '../hooks/useAuthActions';
 
 type SignInFormProps = {
   /** Called after a successful sign-in (e.g. to go back where the user came from). */
-  onSignedIn: () => void;
+  onSignedIn: (session: SessionResponse) => void;
 };
 
 /** Username and password form; shows wrong-credential, lock-out and rate-limit errors inline. */
@@ -22,7 +23,7 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
     loginMutation.mutate(
       { username: username.trim(), password },
       {
-        onSuccess: () => onSignedIn(),
+        onSuccess: (session) => onSignedIn(session),
         onError: () => setPassword(''),
       },
     );

@@ -17,7 +17,7 @@ import { reportedLevels } from '#shared/domain/reporting';
 import { localName } from '#web/lib/format';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
-import { useFieldError } from '../field-errors';
+import { useFieldError } from '#web/ui/useFieldError';
 import { isCatalogueCode } from '../form-rules';
 import { useCreateDataElement, useUpdateDataElement } from '../hooks/useCatalogue';
 import { CatalogueFormFooter } from './CatalogueFormFooter';

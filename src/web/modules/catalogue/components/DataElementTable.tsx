@@ -101,6 +101,7 @@ export function DataElementTable({
   if (canManage)
     columns.push({
       key: 'actions',
+      pinned: 'right',
       header: t('common.actions'),
       render: (e) => (
         <Button

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { directions, type Indicator } from '#shared/contracts/catalogue.contract';
 import type { LocalisedName } from '#shared/contracts/common.contract';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
-import { useFieldError } from '../field-errors';
+import { useFieldError } from '#web/ui/useFieldError';
 import { datePattern, isCatalogueCode } from '../form-rules';
 import { useCreateIndicator, useUpdateIndicator } from '../hooks/useCatalogue';
 import { FormulaInput } from './FormulaInput';

@@ -66,6 +66,7 @@ export function IndicatorTable({
   if (canManage)
     columns.push({
       key: 'actions',
+      pinned: 'right',
       header: t('common.actions'),
       render: (i) => (
         <Group gap="xs" wrap="nowrap">

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '#shared/contracts/catalogue.contract';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
-import { useFieldError } from '../field-errors';
+import { useFieldError } from '#web/ui/useFieldError';
 import { datePattern } from '../form-rules';
 import { useAddIndicatorVersion } from '../hooks/useCatalogue';
 import { FormulaInput } from './FormulaInput';

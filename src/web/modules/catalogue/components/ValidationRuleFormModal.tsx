@@ -10,7 +10,7 @@ import {
 } from '#shared/contracts/catalogue.contract';
 import { periodTypes } from '#shared/domain/period';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
-import { useFieldError } from '../field-errors';
+import { useFieldError } from '#web/ui/useFieldError';
 import { isCatalogueCode } from '../form-rules';
 import { useCreateValidationRule, useUpdateValidationRule } from '../hooks/useCatalogue';
 import { FormulaInput } from './FormulaInput';

@@ -66,6 +66,7 @@ export function ValidationRuleTable({ rules, isLoading, canManage, onEdit }: Val
   if (canManage)
     columns.push({
       key: 'actions',
+      pinned: 'right',
       header: t('common.actions'),
       render: (r) => (
         <Group gap="xs" wrap="nowrap">

@@ -84,6 +84,7 @@ export function ValueBoundsSection({ element, canManage }: { element: DataElemen
   if (canManage)
     columns.push({
       key: 'actions',
+      pinned: 'right',
       header: t('common.actions'),
       render: (b) => (
         <Group gap="xs" wrap="nowrap">

@@ -99,6 +99,7 @@ export function ScheduleTable({ schedules, isLoading, canManage }: ScheduleTable
   if (canManage) {
     columns.push({
       key: 'actions',
+      pinned: 'right',
       header: t('common.actions'),
       width: 160,
       render: (schedule) => (

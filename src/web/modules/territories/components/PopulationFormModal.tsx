@@ -15,6 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Population } from '#shared/contracts/territories.contract';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
+import { useFieldError } from '#web/ui/useFieldError';
 import { useUpsertPopulation } from '../hooks/useTerritories';
 import { populationYears } from '../territory-tree';
 
@@ -72,6 +73,7 @@ export function PopulationFormModal({
 }: PopulationFormModalProps) {
   const { t } = useTranslation();
   const mutation = useUpsertPopulation(territoryId);
+  const errorOf = useFieldError(mutation.error);
   const [form, setForm] = useState<FormState>(() => stateFor(year ?? populationYears.to, population));
 
   const yearOptions: string[] = [];
@@ -104,6 +106,7 @@ export function PopulationFormModal({
   const countInput = (key: 'total' | 'male' | 'female' | 'age0to17' | 'age14to35') => (
     <NumberInput
       label={t(`population.${key}`)}
+      error={errorOf(key)}
       value={form[key] ?? ''}
       onChange={(value) => setForm((state) => ({ ...state, [key]: toCount(value) }))}
       min={0}
@@ -127,6 +130,7 @@ export function PopulationFormModal({
           {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
           <Select
             label={t('population.year')}
+            error={errorOf('year')}
             data={yearOptions}
             value={String(form.year)}
             onChange={(value) => value && setForm(stateFor(Number(value), population))}
@@ -146,6 +150,7 @@ export function PopulationFormModal({
           </SimpleGrid>
           <Textarea
             label={t('population.source')}
+            error={errorOf('source')}
             description={t('population.sourceHint')}
             value={form.source}
             onChange={(event) => {

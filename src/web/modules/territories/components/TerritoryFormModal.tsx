@@ -17,6 +17,7 @@ import type { TerritoryLevel } from '#shared/domain/territory-level';
 import { localName } from '#web/lib/format';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
+import { useFieldError } from '#web/ui/useFieldError';
 import { useCreateTerritory, useUpdateTerritory } from '../hooks/useTerritories';
 import { childLevelsOf } from '../territory-tree';
 
@@ -80,6 +81,11 @@ export function TerritoryFormModal({ opened, onClose, mode, onCreated }: Territo
   const update = useUpdateTerritory(editId);
   const create = useCreateTerritory();
   const mutation = mode.kind === 'edit' ? update : create;
+  const errorOf = useFieldError(mutation.error, {
+    'name.ky': 'nameKy',
+    'name.ru': 'nameRu',
+    'name.en': 'nameEn',
+  });
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setForm((state) => ({ ...state, [key]: value }));
 
@@ -142,6 +148,7 @@ export function TerritoryFormModal({ opened, onClose, mode, onCreated }: Territo
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               label={t('territories.soate')}
+              error={errorOf('code')}
               description={t('territories.soateHint')}
               value={form.code}
               onChange={(event) => set('code', event.currentTarget.value.replace(/\D/g, ''))}
@@ -152,6 +159,7 @@ export function TerritoryFormModal({ opened, onClose, mode, onCreated }: Territo
             {mode.kind === 'create' ? (
               <Select
                 label={t('territories.level')}
+                error={errorOf('level')}
                 data={levelOptions}
                 value={form.level}
                 onChange={(value) => set('level', value)}
@@ -161,6 +169,7 @@ export function TerritoryFormModal({ opened, onClose, mode, onCreated }: Territo
             ) : null}
             <TextInput
               label={t('territories.iso')}
+              error={errorOf('isoCode')}
               description={t('territories.isoHint')}
               value={form.isoCode}
               onChange={(event) => set('isoCode', event.currentTarget.value)}
@@ -170,6 +179,7 @@ export function TerritoryFormModal({ opened, onClose, mode, onCreated }: Territo
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               label={t('territories.nameKy')}
+              error={errorOf('nameKy')}
               lang="ky"
               value={form.nameKy}
               onChange={(event) => set('nameKy', event.currentTarget.value)}
@@ -177,6 +187,7 @@ export function TerritoryFormModal({ opened, onClose, mode, onCreated }: Territo
             />
             <TextInput
               label={t('territories.nameRu')}
+              error={errorOf('nameRu')}
               lang="ru"
               value={form.nameRu}
               onChange={(event) => set('nameRu', event.currentTarget.value)}
@@ -184,6 +195,7 @@ export function TerritoryFormModal({ opened, onClose, mode, onCreated }: Territo
             />
             <TextInput
               label={t('territories.nameEn')}
+              error={errorOf('nameEn')}
               lang="en"
               value={form.nameEn}
               onChange={(event) => set('nameEn', event.currentTarget.value)}
@@ -192,6 +204,7 @@ export function TerritoryFormModal({ opened, onClose, mode, onCreated }: Territo
           </SimpleGrid>
           <TagsInput
             label={t('territories.variants')}
+            error={errorOf('variants')}
             description={t('territories.variantsHint')}
             value={form.variants}
             onChange={(value) => set('variants', value)}
@@ -199,11 +212,13 @@ export function TerritoryFormModal({ opened, onClose, mode, onCreated }: Territo
           />
           <TextInput
             label={t('territories.adminCenter')}
+            error={errorOf('adminCenter')}
             value={form.adminCenter}
             onChange={(event) => set('adminCenter', event.currentTarget.value)}
           />
           <Textarea
             label={t('territories.notes')}
+            error={errorOf('notes')}
             value={form.notes}
             onChange={(event) => set('notes', event.currentTarget.value)}
             autosize

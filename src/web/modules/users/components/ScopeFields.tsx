@@ -12,6 +12,8 @@ type ScopeFieldsProps = {
   territoryId: string | null;
   onAgencyChange: (id: string | null) => void;
   onTerritoryChange: (id: string | null) => void;
+  /** The server's sentence for each select, when it refused one. */
+  errors?: { agencyId?: string; territoryId?: string };
 };
 
 const levelIndent: Record<string, number> = {
@@ -32,6 +34,7 @@ export function ScopeFields({
   territoryId,
   onAgencyChange,
   onTerritoryChange,
+  errors = {},
 }: ScopeFieldsProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -56,6 +59,7 @@ export function ScopeFields({
     <Select
       key="agency"
       label={t('users.agency')}
+      error={errors.agencyId}
       description={t(isRequired ? 'users.agencyHint' : 'users.agencyOptionalHint')}
       placeholder={t(isRequired ? 'users.chooseAgency' : 'users.anyAgency')}
       data={agencyOptions}
@@ -73,6 +77,7 @@ export function ScopeFields({
     <Select
       key="territory"
       label={t('users.territory')}
+      error={errors.territoryId}
       description={t(isRequired ? 'users.territoryHint' : 'users.territoryOptionalHint')}
       placeholder={t(isRequired ? 'users.chooseTerritory' : 'users.anyTerritory')}
       data={territoryOptions}

@@ -7,6 +7,7 @@ import { optionalScopeOfRole, requiredScopeOfRole, roles, type Role } from '#sha
 import { locales, type Locale } from '#shared/domain/locale';
 import { localeNames } from '#web/lib/i18n';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
+import { useFieldError } from '#web/ui/useFieldError';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { useCreateUser, useUpdateUser } from '../hooks/useUsers';
 import { ScopeFields } from './ScopeFields';
@@ -37,6 +38,7 @@ export function UserFormModal({ user, onClose, onCreated }: UserFormModalProps) 
   const create = useCreateUser();
   const update = useUpdateUser();
   const mutation = user ? update : create;
+  const errorOf = useFieldError(mutation.error);
   const [form, setForm] = useState<FormState>({
     username: user?.username ?? '',
     displayName: user?.displayName ?? '',
@@ -114,6 +116,7 @@ export function UserFormModal({ user, onClose, onCreated }: UserFormModalProps) 
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('users.username')}
+              error={errorOf('username')}
               description={user ? undefined : t('users.usernameHint')}
               value={form.username}
               onChange={(event) => set('username', event.currentTarget.value)}
@@ -124,6 +127,7 @@ export function UserFormModal({ user, onClose, onCreated }: UserFormModalProps) 
             />
             <TextInput
               label={t('users.displayName')}
+              error={errorOf('displayName')}
               value={form.displayName}
               onChange={(event) => set('displayName', event.currentTarget.value)}
               required
@@ -132,6 +136,7 @@ export function UserFormModal({ user, onClose, onCreated }: UserFormModalProps) 
           </SimpleGrid>
           <TextInput
             label={t('users.email')}
+            error={errorOf('email')}
             type="email"
             value={form.email}
             onChange={(event) => set('email', event.currentTarget.value)}
@@ -140,6 +145,7 @@ export function UserFormModal({ user, onClose, onCreated }: UserFormModalProps) 
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('users.role')}
+              error={errorOf('role')}
               data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
               value={form.role}
               onChange={(value) => value && set('role', value)}
@@ -150,6 +156,7 @@ export function UserFormModal({ user, onClose, onCreated }: UserFormModalProps) 
             {user === null ? (
               <Select
                 label={t('users.locale')}
+                error={errorOf('locale')}
                 data={locales.map((locale) => ({ value: locale, label: localeNames[locale] }))}
                 value={form.locale}
                 onChange={(value) => value && set('locale', value)}
@@ -163,10 +170,12 @@ export function UserFormModal({ user, onClose, onCreated }: UserFormModalProps) 
             territoryId={form.territoryId}
             onAgencyChange={(id) => set('agencyId', id)}
             onTerritoryChange={(id) => set('territoryId', id)}
+            errors={{ agencyId: errorOf('agencyId'), territoryId: errorOf('territoryId') }}
           />
           {user === null ? (
             <PasswordInput
               label={t('users.initialPassword')}
+              error={errorOf('password')}
               description={t('users.initialPasswordHint')}
               value={form.password}
               onChange={(event) => set('password', event.currentTarget.value)}

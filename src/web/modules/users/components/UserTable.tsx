@@ -146,6 +146,7 @@ export function UserTable({ users, isLoading, onEdit, onPasswordGenerated }: Use
     },
     {
       key: 'actions',
+      pinned: 'right',
       header: <span aria-label={t('common.actions')} />,
       width: 56,
       render: (user) => (
