@@ -1,5 +1,6 @@
 import type { ErrorResponse, LocalisedMessage } from '#shared/contracts/common.contract';
 import { csrfHeaderName } from '#shared/contracts/auth.contract';
+import { attachmentFilename } from './content-disposition';
 
 /**
  * An error response of the API, or a network failure (status 0, code NETWORK_ERROR). `message` is the
@@ -154,8 +155,7 @@ async function requestFile(
     }
     throw apiErrorOf(response.status, response.statusText, payload);
   }
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  const filename = attachmentFilename(response.headers.get('content-disposition'), 'download');
   return { blob: await response.blob(), filename };
 }
 

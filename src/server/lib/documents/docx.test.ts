@@ -53,5 +53,7 @@ describe('renderDocx', () => {
     // The header row repeats on every page; the title is in the document's properties.
     expect(table).toContain('<w:tblHeader');
     expect(unzipEntry(data, 'docProps/core.xml')).toContain('Баңгизат абалы: Ысык-Көл облусу');
+    // The text is marked Kyrgyz, so Word checks its spelling as such.
+    expect(unzipEntry(data, 'word/styles.xml')).toMatch(/<w:lang w:val="ky-KG"/);
   });
 });

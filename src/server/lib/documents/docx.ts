@@ -17,6 +17,9 @@ export const docxContentType = 'application/vnd.openxmlformats-officedocument.wo
 /** The font we ask Word to use: DejaVu Sans where it is installed, else Word's own substitute. */
 const font = 'DejaVu Sans';
 
+/** The language of the text, so Word checks the spelling in Kyrgyz, Russian or English. */
+const languageTag: Record<SimpleDocument['language'], string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
+
 function cellParagraph(cell: DocumentCell, language: SimpleDocument['language'], bold = false): Paragraph {
   return new Paragraph({
     alignment: typeof cell === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
@@ -71,7 +74,9 @@ export async function renderDocx(document: SimpleDocument): Promise<Buffer> {
   const docx = new Document({
     creator: 'Kuzot',
     title: document.title,
-    styles: { default: { document: { run: { font } } } },
+    styles: {
+      default: { document: { run: { font, language: { value: languageTag[document.language] } } } },
+    },
     sections: [{ children }],
   });
   return Packer.toBuffer(docx);

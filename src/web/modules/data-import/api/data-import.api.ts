@@ -2,6 +2,7 @@ import type { DataImportJob, DataImportQueued } from '#shared/contracts/data-imp
 import type { ImportResult } from '#shared/contracts/data-values.contract';
 import type { Locale } from '#shared/domain/locale';
 import { api, ApiError, apiErrorOf, apiUrl } from '#web/lib/api-client';
+import { attachmentFilename } from '#web/lib/content-disposition';
 
 /**
  * Uploads a CSV, a flat XLSX or a filled template. With `dryRun` the server checks everything and reports
@@ -45,7 +46,6 @@ export async function fetchDataTemplate(
   if (!response.ok) {
     throw apiErrorOf(response.status, response.statusText, await response.json().catch(() => null));
   }
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `kuzot-${period}.xlsx`;
+  const filename = attachmentFilename(response.headers.get('content-disposition'), `kuzot-${period}.xlsx`);
   return { blob: await response.blob(), filename };
 }
