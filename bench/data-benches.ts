@@ -119,13 +119,13 @@ export async function benchSave(kind: DbKind, rounds = 300): Promise<BenchRow[]>
   const b = await startBenchApp(kind);
   try {
     // Demo data for one territory gives the save's checks (rules, outliers) a history to look at.
-    await b.container.services.demo.seed(systemActor('bench'), { territoryLimit: 1 });
+    await b.container.services.demo.seed(systemActor('bench'), { territoryLimit: 1, lastMonth: '2025-10' });
     const [territory] = await leaves(b);
     const element = (await b.container.services.catalogue.getCatalogue()).dataElements.find(
       (e) => e.code === 'drug_crimes',
     );
     if (!territory || !element) throw new Error('no territory or drug_crimes element');
-    // A period after the approved demo months, so the cell is not locked.
+    // A period after the demo months (which end at 2025-10 here), so the cell is not locked.
     const save = (value: number, period: string) =>
       fetch(`${b.baseUrl}/api/v1/data-values`, {
         method: 'PUT',

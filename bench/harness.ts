@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,7 +85,24 @@ export async function signInOverHttp(port: number, password: string): Promise<Re
     body: JSON.stringify({ username: 'admin', password }),
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as SessionResponse;
+  await replaceFirstPassword(`http://127.0.0.1:${port}`, { cookie, [csrfHeaderName]: csrfToken }, password);
+  return { cookie };
+}
+
+/** The printed first password must be replaced before the API serves anything else; the session stays. */
+async function replaceFirstPassword(
+  baseUrl: string,
+  headers: Record<string, string>,
+  current: string,
+): Promise<void> {
+  const res = await fetch(`${baseUrl}/api/v1/me/password`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ currentPassword: current, newPassword: `Bench-${randomUUID()}` }),
+  });
+  if (res.status !== 200) throw new Error(`password change failed: ${res.status} ${await res.text()}`);
 }
 
 /** Boots Kuzot on a fresh database of the kind and signs the first administrator in. */
@@ -122,6 +140,7 @@ export async function startBenchApp(kind: DbKind): Promise<BenchApp> {
   const session = (await response.json()) as SessionResponse;
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
   const headers = { cookie, [csrfHeaderName]: session.csrfToken };
+  await replaceFirstPassword(address, headers, firstAdministrator.password);
   return {
     kind,
     container,
