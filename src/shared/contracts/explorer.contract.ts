@@ -97,6 +97,9 @@ export const explorerCellSchema = Type.Object(
     denominator: Type.Optional(explorerDenominatorSchema),
     /** An empty cell (value null): why. */
     emptyReason: Type.Optional(Type.Enum([...explorerEmptyReasons])),
+    /** The same for the year-earlier figure, when asked for. */
+    lastYearDenominator: Type.Optional(explorerDenominatorSchema),
+    lastYearEmptyReason: Type.Optional(Type.Enum([...explorerEmptyReasons])),
   },
   { additionalProperties: false },
 );

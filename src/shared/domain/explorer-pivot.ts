@@ -18,7 +18,7 @@ export type PivotValue = {
   value: number | null;
   partial: boolean;
   item: string;
-  /** The cell's population denominator and empty reason (of its value; not of the year-earlier figure). */
+  /** What the figure's population rests on, and why it is empty (of the measure shown: value or year earlier). */
   denominator?: ExplorerDenominator;
   emptyReason?: ExplorerEmptyReason;
 };
@@ -116,7 +116,13 @@ export function pivot(result: ExplorerResult, layout: ExplorerLayout): PivotTabl
       );
       if (!cell) return null;
       return pick(both, 'measure') === measureKeys.lastYear
-        ? { value: cell.lastYearValue, partial: cell.lastYearPartial, item }
+        ? {
+            value: cell.lastYearValue,
+            partial: cell.lastYearPartial,
+            item,
+            ...(cell.lastYearDenominator ? { denominator: cell.lastYearDenominator } : {}),
+            ...(cell.lastYearEmptyReason ? { emptyReason: cell.lastYearEmptyReason } : {}),
+          }
         : {
             value: cell.value,
             partial: cell.partial,

@@ -55,3 +55,16 @@ export function cellNotes(figure: EvaluatedInput): {
   if (figure.value === null) return { emptyReason: figure.emptyReason ?? 'no_value' };
   return figure.denominator ? { denominator: figure.denominator } : {};
 }
+
+/** The notes of a cell's year-earlier figure (only when the query asked for it). */
+export function lastYearNotes(
+  figure: EvaluatedInput,
+  asked: boolean,
+): { lastYearDenominator?: ExplorerDenominator; lastYearEmptyReason?: ExplorerEmptyReason } {
+  if (!asked) return {};
+  const { denominator, emptyReason } = cellNotes(figure);
+  return {
+    ...(denominator ? { lastYearDenominator: denominator } : {}),
+    ...(emptyReason ? { lastYearEmptyReason: emptyReason } : {}),
+  };
+}

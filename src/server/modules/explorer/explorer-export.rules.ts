@@ -54,11 +54,12 @@ export function exportPreamble(result: ExplorerResult, locale: Locale, exportedA
   if (result.containsSynthetic) lines.push(text(msg('explorer.export.synthetic')));
   const methods = new Set<string>();
   const doubts = new Set<string>();
-  for (const cell of result.cells) {
-    if (cell.value === null || !cell.denominator) continue;
-    if (cell.denominator.isEstimate) methods.add(cell.denominator.method);
-    if (cell.denominator.flag) doubts.add(cell.denominator.flag);
-  }
+  for (const cell of result.cells)
+    for (const denominator of [cell.denominator, cell.lastYearDenominator]) {
+      if (!denominator) continue;
+      if (denominator.isEstimate) methods.add(denominator.method);
+      if (denominator.flag) doubts.add(denominator.flag);
+    }
   if (methods.size > 0)
     lines.push(
       text(

@@ -296,6 +296,17 @@ describe('explorer routes', () => {
     });
     expect(estimated.cells[0]?.value).toBeGreaterThan(0);
     expect(estimated.cells[0]?.denominator).toMatchObject({ method: 'carried_back', isEstimate: true });
+    // The year-earlier figure beside a 2014 rate says the same of its own denominator.
+    const withLastYear = await query(analyst, {
+      items: [rate.code],
+      territories: { ids: [d(0).id], mode: 'selected' },
+      periods: { type: 'month', from: '2014-01', to: '2014-01', samePeriodLastYear: true },
+    });
+    expect(withLastYear.cells[0]).toMatchObject({
+      denominator: { method: 'official', isEstimate: false },
+      lastYearDenominator: { method: 'carried_back', isEstimate: true },
+    });
+    expect(withLastYear.cells[0]?.lastYearValue).toBeCloseTo(estimated.cells[0]?.value ?? 0, 10);
     // An empty cell says why: nothing reported for 2012-06.
     const nothing = await query(analyst, {
       items: [rate.code],

@@ -42,7 +42,7 @@ import { scopeOf } from '#shared/domain/value-scope';
 import { populationFieldOf, populationFields, type PopulationField } from '#shared/domain/population';
 import type { Locale } from '#shared/domain/locale';
 import { msg, renderMessage } from '#shared/messages/catalogue';
-import { cellNotes, combineDenominators } from './explorer-denominators.rules';
+import { cellNotes, combineDenominators, lastYearNotes } from './explorer-denominators.rules';
 import { csvFigure, exportPreamble } from './explorer-export.rules';
 
 export type ExplorerService = ReturnType<typeof createExplorerService>;
@@ -351,6 +351,7 @@ export function createExplorerService(deps: {
               lastYearValue: before.value,
               lastYearPartial: before.partial,
               ...cellNotes(current),
+              ...lastYearNotes(before, q >= 0),
             });
           }
         }

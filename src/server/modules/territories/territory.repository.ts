@@ -97,15 +97,6 @@ export function createTerritoryRepository(db: Executor) {
         .orderBy('year')
         .execute();
     },
-    /** Every territory's population figures for the given years (the data explorer's denominators). */
-    listPopulationOfYears(years: readonly number[]): Promise<PopulationRow[]> {
-      if (years.length === 0) return Promise.resolve([]);
-      return db
-        .selectFrom('population')
-        .select(populationColumns)
-        .where('year', 'in', [...years])
-        .execute();
-    },
     /** Every population figure (a few hundred rows: the denominator policy needs every year's neighbours). */
     listAllPopulation(): Promise<PopulationRow[]> {
       return db.selectFrom('population').select(populationColumns).orderBy('year').execute();

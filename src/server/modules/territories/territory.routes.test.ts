@@ -88,6 +88,39 @@ describe('territory routes', () => {
     }
   });
 
+  it('keeps one reference figure per unit and year by the stated preference, with its kind and doubt', async () => {
+    const figureOf = async (iso: string, year: number) =>
+      (await detailOf((await territoryByIso(t, iso)).id)).population.find((p) => p.year === year);
+    // Country 2020: the exact 6,533,500 over the rounded 6.5 million; the under-18s from a sibling row.
+    expect(await figureOf('KG', 2020)).toMatchObject({
+      total: 6_533_500,
+      age0to17: 2_456_000,
+      kind: 'jan1',
+      referenceDate: '2020-01-01',
+      flag: null,
+    });
+    // 2022: the census count (the doubtful news figure is left in the file).
+    expect(await figureOf('KG', 2022)).toMatchObject({
+      total: 6_936_000,
+      kind: 'census',
+      referenceDate: '2022-03-25',
+      flag: null,
+    });
+    // Bishkek 2021: the unflagged figure, not the conflicting one.
+    expect(await figureOf('KG-GB', 2021)).toMatchObject({ total: 1_074_075, flag: null });
+    // An oblast's only 2025 figure is unverified: kept, and says so.
+    expect(await figureOf('KG-T', 2025)).toMatchObject({ total: 280_500, flag: 'unverified' });
+    // The national figures at other dates carry the country past its last 1 January figure.
+    const country = await territoryByIso(t, 'KG');
+    const denominatorOf = await t.container.services.territories.denominators({ officialOnly: false });
+    expect(denominatorOf(country.id, 2025, 'total')).toMatchObject({ value: 7_281_827, method: 'official' });
+    const next = denominatorOf(country.id, 2026, 'total');
+    expect(next).toMatchObject({ method: 'trend', isEstimate: true });
+    // Between the last dated figure (7,395,000 on 1 December 2025) and a month of its growth beyond.
+    expect(next?.value).toBeGreaterThan(7_395_000);
+    expect(next?.value).toBeLessThan(7_420_000);
+  });
+
   it('answers 404 for an unknown territory and 400 for an id that is not a UUID', async () => {
     expect((await viewer.request('GET', `/api/v1/territories/${unknownId()}`)).json()).toMatchObject({
       code: 'NOT_FOUND',

@@ -167,12 +167,6 @@ export function createTerritoryService(deps: {
       };
     },
 
-    /** Population figures of every territory for some years, in one query (the data explorer's denominators). */
-    async populationOfYears(years: readonly number[]): Promise<Array<Population & { territoryId: string }>> {
-      const rows = await createTerritoryRepository(deps.tx.executor).listPopulationOfYears(years);
-      return rows.map((row) => ({ ...presentPopulation(row), territoryId: row.territoryId }));
-    },
-
     /**
      * The denominator lookup of one query (the policy of population-policy.rules.ts over every stored figure):
      * read at query time, so a figure entered later replaces an estimate at once, with nothing to rebuild.

@@ -14,6 +14,13 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Population } from '#shared/contracts/territories.contract';
+import {
+  populationFlags,
+  populationKinds,
+  type PopulationFlag,
+  type PopulationKind,
+} from '#shared/domain/population';
+import { useRenderMessage } from '#web/lib/messages';
 import { ErrorAlert } from '#web/ui/ErrorAlert';
 import { useFieldError } from '#web/ui/useFieldError';
 import { useUpsertPopulation } from '../hooks/useTerritories';
@@ -38,6 +45,10 @@ type FormState = {
   age14to35: Count;
   source: string;
   isEstimate: boolean;
+  kind: PopulationKind;
+  /** Kept from the stored figure (a census day); 1 January figures take 1 January. */
+  referenceDate: string | null;
+  flag: PopulationFlag | null;
 };
 
 function stateFor(year: number, population: Population[]): FormState {
@@ -51,6 +62,9 @@ function stateFor(year: number, population: Population[]): FormState {
     age14to35: row?.age14to35 ?? null,
     source: row?.source ?? '',
     isEstimate: row?.isEstimate ?? false,
+    kind: row?.kind ?? 'jan1',
+    referenceDate: row?.referenceDate ?? null,
+    flag: row?.flag ?? null,
   };
 }
 
@@ -72,6 +86,7 @@ export function PopulationFormModal({
   onClose,
 }: PopulationFormModalProps) {
   const { t } = useTranslation();
+  const render = useRenderMessage();
   const mutation = useUpsertPopulation(territoryId);
   const errorOf = useFieldError(mutation.error);
   const [form, setForm] = useState<FormState>(() => stateFor(year ?? populationYears.to, population));
@@ -92,6 +107,12 @@ export function PopulationFormModal({
           age14to35: form.age14to35,
           source: form.source.trim(),
           isEstimate: form.isEstimate,
+          kind: form.kind,
+          referenceDate:
+            form.kind === 'census' && form.referenceDate?.startsWith(`${form.year}-`)
+              ? form.referenceDate
+              : null,
+          flag: form.flag,
         },
       },
       {
@@ -161,6 +182,26 @@ export function PopulationFormModal({
             minRows={2}
             required
           />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('population.kind')}
+              data={populationKinds.map((kind) => ({ value: kind, label: t(`population.kinds.${kind}`) }))}
+              value={form.kind}
+              onChange={(value) => value && setForm((state) => ({ ...state, kind: value }))}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('population.flag')}
+              data={populationFlags.map((flag) => ({
+                value: flag,
+                label: render({ key: `population.doubt.${flag}` }),
+              }))}
+              value={form.flag}
+              onChange={(value) => setForm((state) => ({ ...state, flag: value }))}
+              placeholder={t('population.noFlag')}
+              clearable
+            />
+          </SimpleGrid>
           <Checkbox
             label={t('population.isEstimate')}
             checked={form.isEstimate}

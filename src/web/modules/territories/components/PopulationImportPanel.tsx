@@ -96,6 +96,7 @@ export function PopulationImportPanel() {
         <List size="sm" mt="md" spacing={4} c="dimmed">
           <List.Item>{t('populationImport.ruleEmpty')}</List.Item>
           <List.Item>{t('populationImport.ruleSource')}</List.Item>
+          <List.Item>{t('populationImport.ruleKindFlag')}</List.Item>
           <List.Item>{t('populationImport.ruleAtomic')}</List.Item>
         </List>
       </Card>

@@ -6,6 +6,7 @@ import { formatNumber } from '#shared/format/locale-format';
 import { ConfirmButton } from '#web/ui/ConfirmButton';
 import { MissingValue } from '#web/ui/MissingValue';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
+import { useRenderMessage } from '#web/lib/messages';
 import { populationYears } from '../territory-tree';
 
 type PopulationTableProps = {
@@ -21,6 +22,7 @@ const figures: Figure[] = ['total', 'male', 'female', 'age0to17', 'age14to35'];
 /** Years 2015–2025 (plus any other year on file); a year or figure without data shows "—", never 0. */
 export function PopulationTable({ population, canManage, onEdit, onDelete }: PopulationTableProps) {
   const { t } = useTranslation();
+  const render = useRenderMessage();
   const locale = useLocale();
   const byYear = new Map(population.map((row) => [row.year, row]));
   const years = new Set<number>();
@@ -77,6 +79,24 @@ export function PopulationTable({ population, canManage, onEdit, onDelete }: Pop
                             <Badge size="xs" color="orange" variant="light" style={{ flexShrink: 0 }}>
                               {t('population.estimate')}
                             </Badge>
+                          ) : null}
+                          {row?.kind === 'census' && figure === 'total' ? (
+                            <Badge size="xs" color="gray" variant="light" style={{ flexShrink: 0 }}>
+                              {t('population.kinds.census')}
+                            </Badge>
+                          ) : null}
+                          {row?.flag && figure === 'total' ? (
+                            <Tooltip label={render({ key: `population.doubt.${row.flag}` })} withArrow>
+                              <Badge
+                                size="xs"
+                                color="red"
+                                variant="light"
+                                style={{ flexShrink: 0 }}
+                                data-flag={row.flag}
+                              >
+                                {t('population.flagged')}
+                              </Badge>
+                            </Tooltip>
                           ) : null}
                         </Group>
                       )}
