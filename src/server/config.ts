@@ -39,6 +39,11 @@ export type Config = {
   bodyLimitBytes: number;
   /** Largest accepted upload, bytes (KUZOT_UPLOAD_LIMIT_BYTES, default 20 MiB). */
   uploadLimitBytes: number;
+  /**
+   * The most figures one explorer query may produce (KUZOT_EXPLORER_MAX_CELLS, default 200,000): a larger one
+   * is refused with QUERY_TOO_LARGE before any data is read (one query once produced a 90 MB answer).
+   */
+  explorerMaxCells: number;
   /** Which roles this process runs (KUZOT_ROLES or --roles: any of api, worker, scheduler, or all). */
   roles: Roles;
   /** Job poll interval, milliseconds (KUZOT_JOB_POLL_MS, default 1000). */
@@ -127,6 +132,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     loginIpLimit: int('KUZOT_LOGIN_IP_LIMIT', 30, 1, 100_000),
     bodyLimitBytes: int('KUZOT_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     uploadLimitBytes: int('KUZOT_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    explorerMaxCells: int('KUZOT_EXPLORER_MAX_CELLS', 200_000, 1, 10_000_000),
     roles: parseRoles(env.KUZOT_ROLES || 'all', errors),
     jobPollMs: int('KUZOT_JOB_POLL_MS', 1000, 10, 60_000),
     jobConcurrency: int('KUZOT_JOB_CONCURRENCY', databaseUrl === null ? 1 : 4, 1, 64),

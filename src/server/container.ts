@@ -132,7 +132,12 @@ export function createContainer(
   const jobs = createJobService({ tx });
   const schedules = createScheduleService({ tx, audit });
   const backup = createBackupService({ tx, audit });
-  const explorer = createExplorerService({ tx, catalogue, territories });
+  const explorer = createExplorerService({
+    tx,
+    catalogue,
+    territories,
+    maxCells: config.explorerMaxCells,
+  });
   const values = createValueService({ tx, audit, agencies, catalogue, territories });
   late.values = values;
   const dataTemplates = createTemplateService({ tx, catalogue, territories, agencies });

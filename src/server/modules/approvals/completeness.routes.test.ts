@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletenessDetailList, CompletenessReport } from '#shared/contracts/approval.contract';
+import { systemActor } from '#server/lib/actor';
 import { territoryByIso } from '#server/test/factories';
 import { createTestApp, type Session, type TestApp } from '#server/test/test-app';
 import { buildAgency, buildElement, storeValues } from './approval.test-support';
@@ -246,6 +247,21 @@ describe('completeness routes', () => {
     expect(report.rows).toHaveLength(1);
     expect(report.rows[0]).toMatchObject({ key: { period: '2024-01' }, submitted: 2, onTime: 1, late: 1 });
     expect(report.total).toMatchObject({ submitted: 2, onTime: 1, late: 1, present: 3 });
+  });
+
+  it('expects an element reported by oblast from the oblast, not from its districts', async () => {
+    const byOblastAgency = await buildAgency(t);
+    const element = await buildElement(t, byOblastAgency);
+    await t.container.services.catalogue.updateDataElement(systemActor('test'), element.id, {
+      reportedLevel: 'oblast',
+    });
+    await storeValues(t, [{ dataElementId: element.id, territoryId: talasId, period: '2024-01' }]);
+    const response = await analyst.request(
+      'GET',
+      `/api/v1/completeness/details?from=2024-01&to=2024-01&agencyId=${byOblastAgency}&territoryId=${talasId}&limit=500`,
+    );
+    const { items } = response.json<CompletenessDetailList>();
+    expect(items.map((i) => [i.territoryId, i.expected, i.present])).toEqual([[talasId, 1, 1]]);
   });
 
   it('refuses ranges of mixed types, reversed or too long', async () => {

@@ -1,4 +1,5 @@
 import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
+import { reportingTerritoryIds, type ReportedLevel } from '#shared/domain/reporting';
 import type {
   CompletenessDetail,
   CompletenessDetailList,
@@ -77,8 +78,9 @@ const figuresOf = (groups: readonly CompletenessSummary[]): CompletenessFigures 
 /**
  * Completeness (share of expected values present) and timeliness (share of expected reports submitted by the
  * deadline). Expected: for each agency, its active elements of the period type × their option combinations ×
- * the reporting territories × the periods. Reporting territories are those without children (districts and
- * cities), since agencies report at the lowest level and higher levels are sums. A report counts as submitted
+ * the territories that report each element × the periods. Reporting territories are by default those without
+ * children (districts and cities), since agencies report at the lowest level and higher levels are sums; an
+ * element reported at a named level is expected there instead (#shared/domain/reporting). A report counts as submitted
  * while it is submitted or approved (a returned one is back with the officer), at its latest submission time.
  */
 export function createCompletenessService(deps: {
@@ -123,8 +125,24 @@ export function createCompletenessService(deps: {
     const periodType = from.value.type;
 
     const { items: allTerritories } = await deps.territories.list();
-    const parents = new Set(allTerritories.map((t) => t.parentId).filter((id): id is string => id !== null));
-    let reporting = allTerritories.filter((t) => !parents.has(t.id)).map((t) => t.id);
+    const catalogue = await deps.catalogue.getCatalogue();
+    const counted = catalogue.dataElements.filter(
+      (e) =>
+        e.isActive &&
+        e.periodType === periodType &&
+        (query.agencyId === undefined || e.agencyId === query.agencyId),
+    );
+    // Each element is expected where it is reported (#shared/domain/reporting; by default territories
+    // without children): the territories of the report are those that report any of them.
+    const reportingByLevel = new Map<ReportedLevel, Set<string>>();
+    // With no element to count, the territories are still those that report by default.
+    for (const level of new Set(counted.length > 0 ? counted.map((e) => e.reportedLevel) : ['leaf' as const]))
+      reportingByLevel.set(level, reportingTerritoryIds(level, allTerritories));
+    const reportsAt = (level: ReportedLevel, territoryId: string) =>
+      reportingByLevel.get(level)?.has(territoryId) ?? false;
+    let reporting = allTerritories
+      .filter((t) => [...reportingByLevel.values()].some((ids) => ids.has(t.id)))
+      .map((t) => t.id);
     if (query.territoryId !== undefined) {
       if (!allTerritories.some((t) => t.id === query.territoryId))
         throw new AppError('VALIDATION_FAILED', 'No such territory.', { field: 'territoryId' });
@@ -134,7 +152,6 @@ export function createCompletenessService(deps: {
     const within = query.within;
     if (within !== null) reporting = reporting.filter((id) => within.has(id));
 
-    const catalogue = await deps.catalogue.getCatalogue();
     const optionCount = new Map(catalogue.categories.map((c) => [c.id, c.options.length]));
     const combosOf = new Map(
       catalogue.categoryCombos.map((combo) => [
@@ -142,13 +159,12 @@ export function createCompletenessService(deps: {
         combo.categoryIds.reduce((product, id) => product * (optionCount.get(id) ?? 0), 1),
       ]),
     );
-    const byAgency = new Map<string, { elementIds: string[]; combos: number[] }>();
-    for (const element of catalogue.dataElements) {
-      if (!element.isActive || element.periodType !== periodType) continue;
-      if (query.agencyId !== undefined && element.agencyId !== query.agencyId) continue;
-      const entry = byAgency.get(element.agencyId) ?? { elementIds: [], combos: [] };
+    const byAgency = new Map<string, { elementIds: string[]; combos: number[]; levels: ReportedLevel[] }>();
+    for (const element of counted) {
+      const entry = byAgency.get(element.agencyId) ?? { elementIds: [], combos: [], levels: [] };
       entry.elementIds.push(element.id);
       entry.combos.push(combosOf.get(element.categoryComboId) ?? 1);
+      entry.levels.push(element.reportedLevel);
       byAgency.set(element.agencyId, entry);
     }
 
@@ -173,9 +189,14 @@ export function createCompletenessService(deps: {
       if (reportingSet.has(c.territoryId))
         present.set(`${c.agencyId}/${c.territoryId}/${c.period}`, c.present);
     const rows: DetailRow[] = [];
-    for (const [agencyId, { combos }] of byAgency) {
-      const expected = expectedCells({ optionCombosPerElement: combos, territories: 1, periods: 1 });
-      if (expected === 0) continue;
+    for (const [agencyId, { combos, levels }] of byAgency) {
+      // The cells one territory owes in one period: those of the elements it reports.
+      const expectedAt = (territoryId: string) =>
+        expectedCells({
+          optionCombosPerElement: combos.filter((_, i) => reportsAt(levels[i] ?? 'leaf', territoryId)),
+          territories: 1,
+          periods: 1,
+        });
       const daysAfterEnd =
         deadlineDays.get(`${agencyId}/${periodType}`) ?? defaultDeadlinePolicy.daysAfterPeriodEnd;
       // One deadline per period, not per row: there are few periods and many rows.
@@ -183,6 +204,8 @@ export function createCompletenessService(deps: {
         periods.map((p) => [p, deadlineOf(toPeriod(p), { daysAfterPeriodEnd: daysAfterEnd })]),
       );
       for (const territoryId of reporting) {
+        const expected = expectedAt(territoryId);
+        if (expected === 0) continue;
         for (const period of periods) {
           const key = `${agencyId}/${territoryId}/${period}`;
           const submission = submissions.get(key);

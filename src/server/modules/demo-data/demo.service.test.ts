@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataValueStatus } from '#shared/contracts/demo.contract';
 import { startBanner } from '#server/banner';
@@ -118,6 +119,14 @@ describe('demo data', () => {
       withAuthor: 0,
       history: 0,
     });
+
+    // Every demo value is where the write path would accept it: a territory that reports the element.
+    const misplaced = await sql<{ n: number }>`
+      select count(*)::int as n from data_value dv
+      where exists (select 1 from territory c where c.parent_id = dv.territory_id)`.execute(
+      t.container.database.db,
+    );
+    expect(misplaced.rows[0]?.n).toBe(0);
 
     const approvals = await t.container.database.db
       .selectFrom('dataApproval')

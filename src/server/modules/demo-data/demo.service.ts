@@ -1,3 +1,4 @@
+import { reportingTerritoryIds, type ReportedLevel } from '#shared/domain/reporting';
 import { performance } from 'node:perf_hooks';
 import { defaultDeadlinePolicy } from '#shared/domain/deadline';
 import { periodStart, toPeriod, type IsoDate } from '#shared/domain/period';
@@ -131,6 +132,22 @@ export function createDemoService(deps: {
       const began = performance.now();
       const { range, elements, territories } = await plan(scope);
       const agencyCode = new Map((await deps.agencies.list()).items.map((a) => [a.id, a.code]));
+      // Demonstration values go only where the write path would accept real ones: the element's reporting
+      // territories (all shipped elements are reported by territories without children).
+      const levelOf = new Map(
+        (await deps.catalogue.getCatalogue()).dataElements.map((e) => [e.id, e.reportedLevel]),
+      );
+      const allTerritories = (await deps.territories.list()).items;
+      const reporting = new Map<ReportedLevel, Set<string>>();
+      const reportsAt = (elementId: string, territoryId: string) => {
+        const level = levelOf.get(elementId) ?? 'leaf';
+        let ids = reporting.get(level);
+        if (!ids) {
+          ids = reportingTerritoryIds(level, allTerritories);
+          reporting.set(level, ids);
+        }
+        return ids.has(territoryId);
+      };
       const estimatedValues = estimateDemoValues(
         elements.map((e) => ({ periodType: e.periodType, comboCount: e.combos.length })),
         territories.length,
@@ -152,6 +169,7 @@ export function createDemoService(deps: {
           values: [],
         };
         for (const territory of territories) {
+          if (!reportsAt(element.id, territory.id)) continue;
           for (const combo of element.combos) {
             const series = demoSeriesValues({
               elementCode: element.code,

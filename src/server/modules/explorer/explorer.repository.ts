@@ -8,8 +8,14 @@ export type ExplorerElementSpec = {
   agencyId: string;
   /** 1-based position of the split category in the element's combination; 0: not split. */
   optionPosition: number;
-  aggregationTerritory: 'sum' | 'average' | 'last';
+  aggregationTerritory: 'sum' | 'average';
   aggregationTime: 'sum' | 'average' | 'last';
+  /** Which group of (stored → shown territory) pairs applies: the element's reporting level. */
+  reportingGroup: number;
+  /** Disaggregation cells a complete total has (1 without disaggregation). */
+  cells: number;
+  /** Cells a complete figure of one option of the split category has (0 when not split). */
+  optionCells: number;
 };
 
 /** Which stored values the reader may see. `all`: everything; otherwise approved values plus the scope. */
@@ -25,9 +31,13 @@ export type ExplorerVisibility =
 
 export type ExplorerAggregateInput = {
   elements: ExplorerElementSpec[];
-  /** Pairs stored territory → index of the shown territory it counts for (same length). */
+  /**
+   * Triples stored territory → index of the shown territory it counts for → reporting group (same length):
+   * only a territory that reports an element of that group counts for it.
+   */
   leafIds: string[];
   shownIndexes: number[];
+  groups: number[];
   periodType: PeriodType;
   from: string;
   to: string;
@@ -46,10 +56,16 @@ export type ExplorerAggregateRow = {
   monthIndex: number;
   /** null: the total over all disaggregations. */
   option: string | null;
-  value: number;
+  /** null: an option with no value in the period the total was taken from ('last' over time). */
+  value: number | null;
+  /** Stored periods with a value. */
   periodCount: number;
+  /** The fewest reporting territories with a value in any of those periods (in the one used, for 'last'). */
   minLeaves: number;
-  maxLeaves: number;
+  /** Every value behind the figure has all its disaggregation cells. */
+  complete: boolean;
+  /** For 'last' over time: the first month (year × 12 + month − 1) of the period used; else null. */
+  lastMonthIndex: number | null;
   /** Some value behind the figure is synthetic demonstration data. */
   synthetic: boolean;
 };
@@ -105,8 +121,12 @@ export function createExplorerRepository(db: Executor) {
     /**
      * Rolls stored values up the territory hierarchy and into the shown periods in one statement:
      *   1. per element, stored territory, stored period (and option): the sum over disaggregations;
-     *   2. per shown territory and stored period: the element's territory aggregation over stored territories;
-     *   3. per shown period: the element's time aggregation over stored periods ('last' = latest one present).
+     *   2. per shown territory and stored period: the element's territory aggregation over the territories
+     *      that report it (a value stored elsewhere is not counted: it would count twice);
+     *   3. per shown period: the element's time aggregation over stored periods ('last': the latest period
+     *      with a total, and each option from that same period, so the options add up to the total).
+     * Each figure carries what is needed to tell whether it lacks an expected part (cells, territories,
+     * periods).
      * Reads only the elements' rows in the date range (index data_value_element_start_idx).
      */
     async aggregate(input: ExplorerAggregateInput): Promise<ExplorerAggregateRow[]> {
@@ -119,10 +139,11 @@ export function createExplorerRepository(db: Executor) {
         territoryIndex: r.territory_index,
         monthIndex: r.month_index,
         option: r.option_code ?? null,
-        value: Number(r.value),
+        value: r.value === null ? null : Number(r.value),
         periodCount: r.period_count ?? 1,
         minLeaves: r.min_leaves ?? 1,
-        maxLeaves: r.max_leaves ?? r.min_leaves ?? 1,
+        complete: r.complete ?? false,
+        lastMonthIndex: r.last_month_index ?? null,
         synthetic: r.synthetic,
       }));
     },
@@ -136,13 +157,15 @@ export type AggregateSqlRow = {
   month_index: number;
   /** Absent when nothing is split (null: the total). */
   option_code?: string | null;
-  value: number;
+  value: number | null;
   /** Absent by month (1: a month is one stored period). */
   period_count?: number;
   /** Absent when every shown territory is fed by itself alone (1). */
   min_leaves?: number;
-  /** Absent when equal to min_leaves (by month). */
-  max_leaves?: number;
+  /** null: nothing at the period a 'last' figure was taken from. */
+  complete: boolean | null;
+  /** Present when some element takes the last value over time and periods are grouped. */
+  last_month_index?: number | null;
   synthetic: boolean;
 };
 
@@ -167,25 +190,12 @@ export function aggregateSql(input: ExplorerAggregateInput) {
     .map((e) => e.id);
   const lastOverTime = input.elements.filter((e) => e.aggregationTime === 'last').map((e) => e.id);
   const averageOverTime = input.elements.filter((e) => e.aggregationTime === 'average').map((e) => e.id);
-  // Sorting each group for 'last' costs time: only when some element needs it.
-  const lastSql =
-    lastOverTime.length > 0
-      ? sql`when s2.element_id = any(${lastOverTime}::uuid[]) then (array_agg(s2.value order by s2.period_start desc))[1]`
-      : sql``;
-  const byShownPeriod = sql`
+  const byShownPeriod = lastOverTime.length > 0 ? lastByShownPeriod(lastOverTime) : sumByShownPeriod;
+  const selectByShownPeriod = sql`
     select array_position(${ids}::uuid[], g.element_id) - 1 as element_index, g.shown_ix as territory_index,
            (extract(year from g.bucket)::int * 12 + extract(month from g.bucket)::int - 1) as month_index,
-           g.option_code, g.value, g.period_count, g.min_leaves, g.max_leaves, g.synthetic
-    from (
-      select s2.element_id, s2.shown_ix, ${bucketSql[input.periodType]} as bucket,
-             s2.opt as option_code,
-             case when s2.element_id = any(${averageOverTime}::uuid[]) then avg(s2.value)
-                  ${lastSql}
-                  else sum(s2.value) end as value,
-             count(*)::int as period_count, min(s2.leaves)::int as min_leaves, max(s2.leaves)::int as max_leaves, bool_or(s2.synthetic) as synthetic
-      from s2
-      group by s2.element_id, s2.shown_ix, 3, s2.opt
-    ) g`;
+           g.option_code, g.value, g.period_count, g.min_leaves, g.complete, g.last_month_index, g.synthetic
+    from (${byShownPeriod(averageOverTime, bucketSql[input.periodType])}) g`;
   // By month the rows leave out the columns that are constant there (each one costs parsing in the driver
   // for every row): the option when nothing is split, the period count (1), and the leaves when 1.
   const optionColumn = (from: 's1' | 's2') =>
@@ -195,20 +205,36 @@ export function aggregateSql(input: ExplorerAggregateInput) {
   const byStoredMonth = sql`
     select array_position(${ids}::uuid[], s2.element_id) - 1 as element_index, s2.shown_ix as territory_index,
            (extract(year from s2.period_start)::int * 12 + extract(month from s2.period_start)::int - 1) as month_index,
-           ${optionColumn('s2')} s2.value, s2.leaves as min_leaves, s2.synthetic
+           ${optionColumn('s2')} s2.value, s2.leaves as min_leaves, s2.complete, s2.synthetic
     from s2`;
   // By month with every shown territory fed by itself alone (districts, cities: nothing stored below them),
   // the second stage would also group one row per group (one stored territory, one month): a figure is the
   // sum over disaggregations, and only the shown territory's index is looked up.
   const oneLeafEach = new Set(input.shownIndexes).size === input.shownIndexes.length;
+  // With one reporting group (the usual case: every element reported by territories without children)
+  // the group needs no comparison.
+  const mapJoin =
+    new Set(input.groups).size <= 1
+      ? sql`map.leaf_id = s1.territory_id`
+      : sql`map.leaf_id = s1.territory_id and map.grp = (${input.elements.map((e) => e.reportingGroup)}::int[])[array_position(${ids}::uuid[], s1.element_id)]`;
+  // Whether a stored territory's value for a period has every disaggregation cell it should.
+  const cellsOf = sql`(${input.elements.map((e) => e.cells)}::int[])[array_position(${ids}::uuid[], element_id)]`;
+  const optionCellsOf = sql`(${input.elements.map((e) => e.optionCells)}::int[])[array_position(${ids}::uuid[], element_id)]`;
+  const completeSql = input.split
+    ? sql`count(*) >= case when grouping(opt) = 1 then ${cellsOf} else ${optionCellsOf} end`
+    : sql`count(*) >= ${cellsOf}`;
   const byStoredMonthAndTerritory = sql`
     select array_position(${ids}::uuid[], s1.element_id) - 1 as element_index, map.shown_ix as territory_index,
            (extract(year from s1.period_start)::int * 12 + extract(month from s1.period_start)::int - 1) as month_index,
-           ${optionColumn('s1')} s1.value, s1.synthetic
-    from s1 join map on map.leaf_id = s1.territory_id
+           ${optionColumn('s1')} s1.value, s1.complete, s1.synthetic
+    from s1 join map on ${mapJoin}
     where (s1.opt is null or s1.opt <> '') and s1.plen >= ${minPeriodLength.month}`;
   const last =
-    input.periodType !== 'month' ? byShownPeriod : oneLeafEach ? byStoredMonthAndTerritory : byStoredMonth;
+    input.periodType !== 'month'
+      ? selectByShownPeriod
+      : oneLeafEach
+        ? byStoredMonthAndTerritory
+        : byStoredMonth;
   // Left out when unused: PostgreSQL materialises a CTE named twice (s1, by s2 and by the final select).
   const stage2 =
     last === byStoredMonthAndTerritory
@@ -218,14 +244,14 @@ export function aggregateSql(input: ExplorerAggregateInput) {
       select s1.element_id, map.shown_ix, s1.period_start, s1.opt,
              case when s1.element_id = any(${averageOverTerritory}::uuid[]) then avg(s1.value)
                   else sum(s1.value) end as value,
-             count(*)::int as leaves, bool_or(s1.synthetic) as synthetic
-      from s1 join map on map.leaf_id = s1.territory_id
+             count(*)::int as leaves, bool_and(s1.complete) as complete, bool_or(s1.synthetic) as synthetic
+      from s1 join map on ${mapJoin}
       where (s1.opt is null or s1.opt <> '') and s1.plen >= ${minPeriodLength[input.periodType]}
       group by s1.element_id, map.shown_ix, s1.period_start, s1.opt
     )`;
   return sql<AggregateSqlRow>`
-    with map(leaf_id, shown_ix) as (
-      select * from unnest(${input.leafIds}::uuid[], ${input.shownIndexes}::int[])
+    with map(leaf_id, shown_ix, grp) as (
+      select * from unnest(${input.leafIds}::uuid[], ${input.shownIndexes}::int[], ${input.groups}::int[])
     ),
     stored as (
       select dv.data_element_id as element_id, dv.territory_id, dv.period_start, length(dv.period) as plen,
@@ -237,9 +263,54 @@ export function aggregateSql(input: ExplorerAggregateInput) {
     ),
     s1 as (
       select element_id, territory_id, period_start, plen, ${optOut} as opt, sum(value) as value,
-             bool_or(is_synthetic) as synthetic
+             ${completeSql} as complete, bool_or(is_synthetic) as synthetic
       from stored group by ${stage1Group}
     )${stage2}
     ${last}
   `;
+}
+
+/** Stage 3 when no element takes the last value over time: sum or average over the stored periods. */
+function sumByShownPeriod(averageOverTime: readonly string[], bucket: RawBuilder<string>) {
+  return sql`
+      select s2.element_id, s2.shown_ix, ${bucket} as bucket, s2.opt as option_code,
+             case when s2.element_id = any(${averageOverTime}::uuid[]) then avg(s2.value)
+                  else sum(s2.value) end as value,
+             count(*)::int as period_count, min(s2.leaves)::int as min_leaves, bool_and(s2.complete) as complete,
+             null::int as last_month_index, bool_or(s2.synthetic) as synthetic
+      from s2
+      group by s2.element_id, s2.shown_ix, 3, s2.opt`;
+}
+
+/**
+ * Stage 3 when some element takes the last value over time. Its figure is the one of the latest stored
+ * period that has a total for the shown territory, and each option is taken from that same period (else an
+ * option's own latest period could be older than the total's, and the options would not add up to it).
+ * The other elements are summed or averaged as in {@link sumByShownPeriod}.
+ */
+function lastByShownPeriod(lastOverTime: readonly string[]) {
+  return (averageOverTime: readonly string[], bucket: RawBuilder<string>) => {
+    const isLast = sql`l.element_id = any(${lastOverTime}::uuid[])`;
+    const atLast = sql`l.period_start = l.last_start`;
+    return sql`
+      select l.element_id, l.shown_ix, l.bucket, l.opt as option_code,
+             case when l.element_id = any(${averageOverTime}::uuid[]) then avg(l.value)
+                  when ${isLast} then max(l.value) filter (where ${atLast})
+                  else sum(l.value) end as value,
+             count(*)::int as period_count,
+             (case when ${isLast} then min(l.leaves) filter (where ${atLast}) else min(l.leaves) end)::int
+               as min_leaves,
+             case when ${isLast} then bool_and(l.complete) filter (where ${atLast}) else bool_and(l.complete) end
+               as complete,
+             (extract(year from max(l.last_start))::int * 12 + extract(month from max(l.last_start))::int - 1)
+               as last_month_index,
+             bool_or(l.synthetic) as synthetic
+      from (
+        select s2.*, ${bucket} as bucket,
+               max(s2.period_start) filter (where s2.opt is null)
+                 over (partition by s2.element_id, s2.shown_ix, ${bucket}) as last_start
+        from s2
+      ) l
+      group by l.element_id, l.shown_ix, l.bucket, l.opt`;
+  };
 }

@@ -6,8 +6,11 @@ import {
   canRollUp,
   dateRange,
   exportGrid,
+  figureCount,
   isPartial,
+  lastStoredMonthIndex,
   lastYearOf,
+  reportingPairs,
   resolvePeriods,
   rollUpPairs,
   shownTerritories,
@@ -164,20 +167,45 @@ describe('formula versions and partial figures', () => {
     expect(versionAt(versions, '2024-01-01')?.version).toBe(2);
   });
 
-  it('calls a figure partial when periods or territories are missing', () => {
-    const row = {
-      elementId: 'e',
-      territoryId: 'o',
-      period: '2024Q1',
-      option: null,
-      value: 1,
-      periodCount: 3,
-      minLeaves: 2,
-      maxLeaves: 2,
-    };
-    expect(isPartial(row, 3, 2)).toBe(false);
-    expect(isPartial({ ...row, periodCount: 2 }, 3, 2)).toBe(true);
-    expect(isPartial({ ...row, minLeaves: 1 }, 3, 2)).toBe(true);
+  it('calls a figure partial when a cell, a reporting territory or a period is missing', () => {
+    const row = { periodCount: 3, minLeaves: 2, complete: true, lastMonthIndex: null };
+    const expected = { periods: 3, leaves: 2, lastMonthIndex: null };
+    expect(isPartial(row, expected)).toBe(false);
+    expect(isPartial({ ...row, periodCount: 2 }, expected)).toBe(true);
+    expect(isPartial({ ...row, minLeaves: 1 }, expected)).toBe(true);
+    expect(isPartial({ ...row, complete: false }, expected)).toBe(true);
+    // 'last' over time: only the shown period's last stored period counts, whole.
+    const december = lastStoredMonthIndex('2023', 'month', 'year');
+    expect(december).toBe(2023 * 12 + 11);
+    const last = { ...expected, lastMonthIndex: december };
+    expect(isPartial({ ...row, periodCount: 1, lastMonthIndex: december }, last)).toBe(false);
+    expect(isPartial({ ...row, lastMonthIndex: december - 1 }, last)).toBe(true);
+    expect(isPartial({ ...row, lastMonthIndex: december, complete: false }, last)).toBe(true);
+    expect(lastStoredMonthIndex('2024Q2', 'month', 'quarter')).toBe(2024 * 12 + 5);
+    expect(lastStoredMonthIndex('2024', 'quarter', 'year')).toBe(2024 * 12 + 9);
+  });
+
+  it('rolls up only the territories that report each group, and counts what each shown one expects', () => {
+    // Group 0: reported by territories without children; group 1: by oblast (p has no children: its own).
+    const { leafIds, shownIds, groups, expectedLeaves } = reportingPairs(['kg', 'o'], tree, [
+      new Set(['p', 'd1', 'd2']),
+      new Set(['o', 'p']),
+    ]);
+    const pairs = leafIds.map((leaf, i) => `${groups[i]}:${leaf}>${shownIds[i]}`).sort();
+    expect(pairs).toEqual(['0:d1>kg', '0:d1>o', '0:d2>kg', '0:d2>o', '0:p>kg', '1:o>kg', '1:o>o', '1:p>kg']);
+    expect([...(expectedLeaves[0] ?? [])]).toEqual([
+      ['kg', 3],
+      ['o', 2],
+    ]);
+    expect([...(expectedLeaves[1] ?? [])]).toEqual([
+      ['kg', 2],
+      ['o', 1],
+    ]);
+  });
+
+  it('counts the figures of a query', () => {
+    // A split item (6 options and the total) and an unsplit one, 56 territories, 120 months.
+    expect(figureCount([7, 1], 56, 120)).toBe(53_760);
   });
 });
 

@@ -181,16 +181,81 @@ export function versionAt(versions: readonly IndicatorVersion[], date: string): 
   return versions.find((v) => v.validFrom <= date && (v.validTo === null || v.validTo >= date)) ?? null;
 }
 
-/** How many stored periods made a figure, and the fewest stored territories in any one of them. */
-export type Coverage = { periodCount: number; minLeaves: number };
+/**
+ * What a figure was made of: stored periods with a value, the fewest reporting territories with a value in
+ * any of them (in the one used, for 'last' over time), whether every value had all its disaggregation cells,
+ * and for 'last' the first month of the period used.
+ */
+export type Coverage = {
+  periodCount: number;
+  minLeaves: number;
+  complete: boolean;
+  lastMonthIndex: number | null;
+};
+
+/** What a complete figure is made of, from the catalogue and the territory tree alone (never from the data). */
+export type ExpectedParts = {
+  /** Stored periods in the shown one (3 months in a quarter). */
+  periods: number;
+  /** Territories that report the element in or below the shown territory. */
+  leaves: number;
+  /** 'last' over time: the first month of the shown period's last stored period; null otherwise. */
+  lastMonthIndex: number | null;
+};
 
 /**
- * Whether an aggregated figure is partial: fewer stored periods than the shown period holds (two months of
- * a quarter), or fewer stored territories than report that element there in the queried range at best
- * (`expectedLeaves`, the most seen in any row of that element, territory and option).
+ * Whether an aggregated figure lacks an expected part: a disaggregation cell, a reporting territory, or a
+ * period. Expected parts come from the catalogue and the territory tree, so the verdict on a figure does not
+ * depend on the range asked for. A 'last' figure needs only the shown period's last stored period (a stock
+ * at the end of the quarter), whole.
  */
-export const isPartial = (row: Coverage, expectedPeriods: number, expectedLeaves: number): boolean =>
-  row.periodCount < expectedPeriods || row.minLeaves < expectedLeaves;
+export function isPartial(row: Coverage, expected: ExpectedParts): boolean {
+  if (!row.complete || row.minLeaves < expected.leaves) return true;
+  return expected.lastMonthIndex === null
+    ? row.periodCount < expected.periods
+    : row.lastMonthIndex !== expected.lastMonthIndex;
+}
+
+/** The first month (year × 12 + month − 1) of the last stored period of `stored` type within a shown period. */
+export const lastStoredMonthIndex = (shownPeriod: string, stored: PeriodType, shown: PeriodType): number =>
+  monthIndexOf(shownPeriod) + months[shown] - months[stored];
+
+/**
+ * The (stored territory → shown territory) pairs of each reporting group: `rollUpPairs` kept to the
+ * territories that report the group's elements, so a value stored anywhere else (an oblast figure of an
+ * element reported by districts) is never added on top of the figures it sums. Also how many reporting
+ * territories each shown territory expects per group.
+ */
+export function reportingPairs(
+  shown: readonly string[],
+  all: readonly TerritoryNode[],
+  reporting: ReadonlyArray<ReadonlySet<string>>,
+): { leafIds: string[]; shownIds: string[]; groups: number[]; expectedLeaves: Array<Map<string, number>> } {
+  const pairs = rollUpPairs(shown, all);
+  const leafIds: string[] = [];
+  const shownIds: string[] = [];
+  const groups: number[] = [];
+  const expectedLeaves = reporting.map(() => new Map<string, number>());
+  reporting.forEach((ids, group) => {
+    const expected = expectedLeaves[group] as Map<string, number>;
+    pairs.leafIds.forEach((leaf, i) => {
+      if (!ids.has(leaf)) return;
+      const shownId = pairs.shownIds[i] as string;
+      leafIds.push(leaf);
+      shownIds.push(shownId);
+      groups.push(group);
+      expected.set(shownId, (expected.get(shownId) ?? 0) + 1);
+    });
+  });
+  return { leafIds, shownIds, groups, expectedLeaves };
+}
+
+/** How many figures a query gives: per item its options (and total) × territories × periods. */
+export const figureCount = (
+  optionsPerItem: readonly number[],
+  territories: number,
+  periods: number,
+): number => optionsPerItem.reduce((sum, options) => sum + options, 0) * territories * periods;
 
 /** Words of the export headers in each language (the data's own names come from the catalogue). */
 export const exportWords: Record<

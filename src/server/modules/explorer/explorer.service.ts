@@ -27,11 +27,13 @@ import {
   canRollUp,
   dateRange,
   exportGrid,
+  figureCount,
   isPartial,
+  lastStoredMonthIndex,
   lastYearOf,
   monthIndexOf,
+  reportingPairs,
   resolvePeriods,
-  rollUpPairs,
   shownTerritories,
   storedPeriodsPer,
   versionAt,
@@ -44,6 +46,7 @@ import type { Locale } from '#shared/domain/locale';
 import { msg, renderMessage } from '#shared/messages/catalogue';
 import { cellNotes, combineDenominators, lastYearNotes } from './explorer-denominators.rules';
 import { csvFigure, exportPreamble } from './explorer-export.rules';
+import { reportingTerritoryIds, type ReportedLevel } from '#shared/domain/reporting';
 
 export type ExplorerService = ReturnType<typeof createExplorerService>;
 export type ExplorerFile = { filename: string; contentType: string; data: Buffer };
@@ -68,6 +71,18 @@ const emptyFigure = (emptyReason: ExplorerEmptyReason): Figure => ({
   partial: false,
   emptyReason,
 });
+
+/** The default of `maxCells` (KUZOT_EXPLORER_MAX_CELLS). */
+const defaultMaxCells = 200_000;
+
+/** Disaggregation cells of an element's combination: the product of its categories' option counts. */
+function cellsOf(element: DataElement, catalogue: Catalogue): number {
+  const combo = catalogue.categoryCombos.find((c) => c.id === element.categoryComboId);
+  return (combo?.categoryIds ?? []).reduce(
+    (product, id) => product * (catalogue.categories.find((c) => c.id === id)?.options.length ?? 1),
+    1,
+  );
+}
 
 /**
  * Every element an item needs: itself, or for an indicator the inputs of all its formula versions, through
@@ -102,7 +117,10 @@ export function createExplorerService(deps: {
   tx: Transactor;
   catalogue: CatalogueService;
   territories: TerritoryService;
+  /** The most figures one query may give (config KUZOT_EXPLORER_MAX_CELLS). */
+  maxCells?: number;
 }) {
+  const maxCells = deps.maxCells ?? defaultMaxCells;
   /** What the actor may see: analysts everything (or approved only); officers approved values plus their scope. */
   function visibilityOf(
     actor: Actor,
@@ -119,6 +137,16 @@ export function createExplorerService(deps: {
       .filter((e) => scope.agencyId === null || e.agencyId === scope.agencyId)
       .map((e) => e.id);
     return { kind: 'approved-or-scope', scopeElementIds, scopeTerritoryIds: territoryIds };
+  }
+
+  /** Refuses a query that would give more figures than allowed, before any data is read. */
+  function refuseTooLarge(optionsPerItem: readonly number[], territories: number, periods: number): void {
+    const cells = figureCount(optionsPerItem, territories, periods);
+    if (cells > maxCells)
+      throw new AppError('QUERY_TOO_LARGE', msg('explorer.too_large', { cells, max: maxCells }), {
+        cells,
+        max: maxCells,
+      });
   }
 
   async function query(actor: Actor, input: ExplorerQuery): Promise<ExplorerResult> {
@@ -162,20 +190,42 @@ export function createExplorerService(deps: {
 
     const nodes = territoryList.items.map((t) => ({ id: t.id, parentId: t.parentId }));
     const shown = shownTerritories(input.territories.ids, input.territories.mode, nodes);
-    const { leafIds, shownIds } = rollUpPairs(shown, nodes);
-    const shownIndex = new Map(shown.map((id, i) => [id, i]));
     const directCodes = new Set(items.filter((c) => elements.has(c)));
     const comboCategories = new Map(catalogue.categoryCombos.map((c) => [c.id, c.categoryIds]));
-    const specs: ExplorerElementSpec[] = needed.map((e) => ({
-      id: e.id,
-      agencyId: e.agencyId,
-      optionPosition:
-        category && directCodes.has(e.code)
-          ? (comboCategories.get(e.categoryComboId) ?? []).indexOf(category.id) + 1
-          : 0,
-      aggregationTerritory: e.aggregationTerritory,
-      aggregationTime: e.aggregationTime,
-    }));
+    const optionPositionOf = (e: DataElement) =>
+      category && directCodes.has(e.code)
+        ? (comboCategories.get(e.categoryComboId) ?? []).indexOf(category.id) + 1
+        : 0;
+    refuseTooLarge(
+      items.map((code) => {
+        const element = elements.get(code);
+        return element && optionPositionOf(element) > 0 && category ? category.options.length + 1 : 1;
+      }),
+      shown.length,
+      periods.length,
+    );
+    // One group of (stored → shown) pairs per reporting level among the elements (usually just 'leaf').
+    const levels: ReportedLevel[] = [...new Set(needed.map((e) => e.reportedLevel))];
+    const { leafIds, shownIds, groups, expectedLeaves } = reportingPairs(
+      shown,
+      nodes,
+      levels.map((level) => reportingTerritoryIds(level, territoryList.items)),
+    );
+    const shownIndex = new Map(shown.map((id, i) => [id, i]));
+    const specs: ExplorerElementSpec[] = needed.map((e) => {
+      const optionPosition = optionPositionOf(e);
+      const cells = cellsOf(e, catalogue);
+      return {
+        id: e.id,
+        agencyId: e.agencyId,
+        optionPosition,
+        aggregationTerritory: e.aggregationTerritory,
+        aggregationTime: e.aggregationTime,
+        reportingGroup: levels.indexOf(e.reportedLevel),
+        cells,
+        optionCells: optionPosition > 0 && category ? cells / category.options.length : 0,
+      };
+    });
     const elementIndex = new Map(needed.map((e, i) => [e.code, i]));
 
     // Every period a cell may need (shown ones, then their year-earlier twins), by position.
@@ -192,7 +242,6 @@ export function createExplorerService(deps: {
     const nO = optionIndex.size + 1;
     // Numeric keys: this runs for every figure of the result, so no string building.
     const figureKey = (e: number, t: number, p: number, o: number) => ((e * nT + t) * nP + p) * nO + o;
-    const seriesKey = (e: number, t: number, o: number) => (e * nT + t) * nO + o;
 
     const range = dateRange(periods, withLastYear);
     const rows = range
@@ -200,6 +249,7 @@ export function createExplorerService(deps: {
           elements: specs,
           leafIds,
           shownIndexes: shownIds.map((id) => shownIndex.get(id) ?? -1),
+          groups,
           periodType: type,
           from: range.from,
           to: range.to,
@@ -208,25 +258,26 @@ export function createExplorerService(deps: {
         })
       : [];
 
-    // Figures of elements; partial is decided against the best coverage of the same series in the range.
-    const expectedLeaves = new Map<number, number>();
+    // Figures of elements; partial when a part the catalogue and the territory tree expect is missing.
     const optionOf = (option: string | null) => (option === null ? 0 : optionIndex.get(option));
-    for (const row of rows) {
-      const o = optionOf(row.option);
-      if (o === undefined) continue;
-      const k = seriesKey(row.elementIndex, row.territoryIndex, o);
-      expectedLeaves.set(k, Math.max(expectedLeaves.get(k) ?? 0, row.maxLeaves));
-    }
     const expectedPeriods = needed.map((e) => storedPeriodsPer(e.periodType, type));
+    const leavesExpected = needed.map((e) =>
+      shown.map((id) => expectedLeaves[levels.indexOf(e.reportedLevel)]?.get(id) ?? 0),
+    );
     const figures = new Map<number, Figure>();
     for (const row of rows) {
       const o = optionOf(row.option);
       const p = periodIndex.get(row.monthIndex);
-      if (o === undefined || p === undefined) continue;
+      const element = needed[row.elementIndex];
+      if (o === undefined || p === undefined || !element) continue;
+      const last = element.aggregationTime === 'last';
       const partial = isPartial(
-        row,
-        expectedPeriods[row.elementIndex] ?? 1,
-        expectedLeaves.get(seriesKey(row.elementIndex, row.territoryIndex, o)) ?? 0,
+        { ...row, lastMonthIndex: last ? (row.lastMonthIndex ?? row.monthIndex) : null },
+        {
+          periods: expectedPeriods[row.elementIndex] ?? 1,
+          leaves: leavesExpected[row.elementIndex]?.[row.territoryIndex] ?? 0,
+          lastMonthIndex: last ? lastStoredMonthIndex(allPeriods[p] ?? '', element.periodType, type) : null,
+        },
       );
       figures.set(figureKey(row.elementIndex, row.territoryIndex, p, o), { value: row.value, partial });
     }

@@ -30,6 +30,11 @@ describe('template rules', () => {
     ]);
   });
 
+  it('has rows for the oblasts (and territories outside any oblast) for an element reported by oblast', () => {
+    const levelled = all.map((t) => (t.id === 'oblast' ? { ...t, level: 'oblast' as const } : t));
+    expect(reportingTerritories(levelled, null, 'oblast').map((t) => t.id)).toEqual(['oblast', 'city']);
+  });
+
   it('makes sheet names Excel accepts, unique', () => {
     const used = new Set(['drug crimes']);
     expect(sheetNameFor('Drug crimes', used)).toBe('Drug crimes 2');

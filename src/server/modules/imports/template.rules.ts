@@ -1,3 +1,4 @@
+import { reportingTerritoryIds, type ReportedLevel } from '#shared/domain/reporting';
 import type { Territory } from '#shared/contracts/territories.contract';
 import type { RawEntry, WriteOrigin } from './import.rules';
 
@@ -21,19 +22,20 @@ export const headerRows = 2;
 export const firstValueColumn = 5;
 
 /**
- * The territories a template has rows for: those in scope without children (districts, cities of oblast
- * significance and the two cities of republican significance), because figures are reported where they
- * arise and oblast and country totals are computed from them, never entered. An officer whose scope is a
- * single reporting territory gets just that one. Ordered by SOATE code, which groups districts by oblast.
- * Figures that an agency only has at oblast level go through CSV or JSON, which accept any territory.
+ * The territories a template has rows for, for elements reported at `level`: the reporting territories in
+ * scope (by default those without children: districts, cities of oblast significance and the two cities of
+ * republican significance), because figures are entered where the element is reported and the totals above
+ * are computed from them, never entered. An officer whose scope is a single reporting territory gets just
+ * that one. Ordered by SOATE code, which groups districts by oblast.
  */
 export function reportingTerritories(
   territories: readonly Territory[],
   scope: ReadonlySet<string> | null,
+  level: ReportedLevel = 'leaf',
 ): Territory[] {
-  const parents = new Set(territories.map((t) => t.parentId).filter((id): id is string => id !== null));
+  const reporting = reportingTerritoryIds(level, territories);
   return territories
-    .filter((t) => !parents.has(t.id) && (scope === null || scope.has(t.id)))
+    .filter((t) => reporting.has(t.id) && (scope === null || scope.has(t.id)))
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 

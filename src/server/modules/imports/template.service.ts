@@ -1,6 +1,8 @@
 import { scopeOf } from '#shared/domain/value-scope';
 import type ExcelJS from 'exceljs';
 import type { DataElement } from '#shared/contracts/catalogue.contract';
+import type { Territory } from '#shared/contracts/territories.contract';
+import type { ReportedLevel } from '#shared/domain/reporting';
 import type { Locale } from '#shared/domain/locale';
 import { parsePeriod } from '#shared/domain/period';
 import type { Transactor } from '#server/db/transaction';
@@ -100,10 +102,22 @@ export function createTemplateService(deps: {
           `${agency.name.en} reports nothing by ${parsed.value.type}; choose a period of another type.`,
           { field: 'period' },
         );
-      const territories = reportingTerritories((await deps.territories.list()).items, scope);
+      // Rows per element at the territories it is reported at (within the scope).
+      const allTerritories = (await deps.territories.list()).items;
+      const levelOf = new Map(catalogue.dataElements.map((e) => [e.id, e.reportedLevel]));
+      const byLevel = new Map<ReportedLevel, Territory[]>();
+      const territoriesOf = (elementId: string): Territory[] => {
+        const level = levelOf.get(elementId) ?? 'leaf';
+        let found = byLevel.get(level);
+        if (!found) {
+          found = reportingTerritories(allTerritories, scope, level);
+          byLevel.set(level, found);
+        }
+        return found;
+      };
       const stored = await createTemplateRepository(deps.tx.executor).listValues(
         elements.map((e) => e.id),
-        territories.map((t) => t.id),
+        [...new Set(elements.flatMap((e) => territoriesOf(e.id).map((t) => t.id)))],
         query.period,
       );
       const valueOf = new Map(
@@ -143,7 +157,7 @@ export function createTemplateService(deps: {
         header.alignment = { wrapText: true, vertical: 'top' };
         columns.forEach((c, i) => meta.addRow(['sheet', name, firstValueColumn + i, c.key]));
         for (const element of group)
-          for (const territory of territories) {
+          for (const territory of territoriesOf(element.id)) {
             const row = sheet.addRow([
               `${element.code}|${territory.code}`,
               element.name[query.locale],

@@ -166,11 +166,36 @@ describe('catalogue routes', () => {
       categoryComboId: other.id,
     });
     expect(combo.json()).toMatchObject({ code: 'ELEMENT_HAS_VALUES', details: { field: 'categoryComboId' } });
+    // Its values were entered at territories without children: they would count nowhere at another level.
+    const level = await admin.request('PATCH', `/api/v1/data-elements/${created.id}`, {
+      reportedLevel: 'oblast',
+    });
+    expect(level.json()).toMatchObject({ code: 'ELEMENT_HAS_VALUES', details: { field: 'reportedLevel' } });
     const renamed = await admin.request('PATCH', `/api/v1/data-elements/${created.id}`, {
       unit: 'persons',
       periodType: 'month',
     });
     expect(renamed.json<DataElement>()).toMatchObject({ unit: 'persons', periodType: 'month' });
+  });
+
+  it('keeps where an element is reported and whether it may be negative; offers no territory "last"', async () => {
+    const created = await admin.request('POST', '/api/v1/data-elements', {
+      ...element('test_reported_by_oblast'),
+      reportedLevel: 'oblast',
+      allowsNegative: true,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json<DataElement>()).toMatchObject({ reportedLevel: 'oblast', allowsNegative: true });
+    const plain = (
+      await admin.request('POST', '/api/v1/data-elements', element('test_reported_default'))
+    ).json<DataElement>();
+    expect(plain).toMatchObject({ reportedLevel: 'leaf', allowsNegative: false });
+    const lastOverTerritory = await admin.request('POST', '/api/v1/data-elements', {
+      ...element('test_territory_last'),
+      aggregationTerritory: 'last',
+    });
+    expect(lastOverTerritory.statusCode).toBe(400);
+    expect(lastOverTerritory.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('refuses a code taken by a data element or an indicator (409)', async () => {

@@ -80,7 +80,15 @@ describe('value service: batch diff and write in the database', () => {
       .where('action', '=', 'data.values.import')
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    expect(audit.after).toEqual({ source: 'csv', rows: 4, created: 3, updated: 0, deleted: 0, unchanged: 1 });
+    expect(audit.after).toEqual({
+      source: 'csv',
+      rows: 4,
+      changed: 3,
+      created: 3,
+      updated: 0,
+      deleted: 0,
+      unchanged: 1,
+    });
     expect(await stored()).toEqual([
       { disaggregation: 'cannabis', value: 1, comment: 'checked', flag: 'estimated' },
       { disaggregation: 'heroin', value: 2, comment: null, flag: null },
