@@ -54,6 +54,7 @@ async function chooseOwnPassword(suite: Suite, username: string, temporary: stri
   await context.close();
 }
 
+// Each test walks several pages as two or three users: on a loaded 2-core machine that takes over a minute.
 describe('approval workflow', () => {
   const suite = useServerAndBrowser();
 
@@ -190,7 +191,7 @@ describe('approval workflow', () => {
 
     await officer.context.close();
     await analyst.context.close();
-  });
+  }, 180_000);
 
   it('an analyst reviews a report with its checks and approves several with one confirmation', async () => {
     const officer = await newPage(suite.browser, suite.server);
@@ -264,7 +265,7 @@ describe('approval workflow', () => {
     await analyst.page.getByText('Returned 1 report; not changed: 0').waitFor();
     await rows.first().waitFor({ state: 'detached' });
     await analyst.context.close();
-  });
+  }, 180_000);
 
   it('shows completeness and timeliness as a chart and a table', async () => {
     const { context, page } = await newPage(suite.browser, suite.server);
