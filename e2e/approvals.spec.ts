@@ -237,6 +237,14 @@ describe('approval workflow', () => {
     await rows.nth(2).waitFor();
     expect(await rows.count()).toBe(3);
 
+    // On a 1,440 px screen the wide queue scrolls, but its pinned actions stay in view.
+    await analyst.page.setViewportSize({ width: 1440, height: 900 });
+    const approveButton = rows.first().getByTestId('approval-approve');
+    const box = await approveButton.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
+    expect(await approveButton.isVisible()).toBe(true);
+
     // Open one report: its value is shown with the checks column beside it.
     await rows.first().getByRole('button', { name: 'Show details' }).click();
     const review = analyst.page.getByTestId('submission-review');
