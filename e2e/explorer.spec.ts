@@ -77,7 +77,14 @@ describe('data explorer', () => {
     const pivot = page.getByTestId('explorer-pivot');
     await pivot.waitFor();
     const headers = async () => (await pivot.locator('thead th').allTextContents()).map((s) => s.trim());
-    expect(await headers()).toEqual(['Territory', 'Item', '2023-01', '2023-02', '2023-03', 'Total']);
+    expect(await headers()).toEqual([
+      'Territory',
+      'Item',
+      'January 2023',
+      'February 2023',
+      'March 2023',
+      'Total',
+    ]);
     const firstRow = pivot.locator('tbody tr').first();
     expect((await firstRow.locator('th, td').allTextContents()).map((s) => s.trim())).toEqual([
       first.name,
@@ -105,7 +112,7 @@ describe('data explorer', () => {
     await expect.poll(topHeader).toEqual(['', first.name, second.name, '']);
     expect(
       (await pivot.locator('tbody tr').nth(1).locator('th, td').allTextContents()).map((s) => s.trim()),
-    ).toEqual(['2023-02', '102', '202', '304']);
+    ).toEqual(['February 2023', '102', '202', '304']);
 
     // The chart draws on a canvas.
     await page.getByTestId('explorer-chart-tab').click();
@@ -126,7 +133,7 @@ describe('data explorer', () => {
     const lines = text.slice(1).trim().split(/\r\n/);
     expect(lines[0]).toBe(`,${first.name},${second.name}`);
     expect(lines[1]).toBe('Period,All registered crimes (cases),All registered crimes (cases)');
-    expect(lines.slice(2)).toEqual(['2023-01,101,201', '2023-02,102,202', '2023-03,103,203']);
+    expect(lines.slice(2)).toEqual(['January 2023,101,201', 'February 2023,102,202', 'March 2023,103,203']);
     await context.close();
   });
 
@@ -154,7 +161,7 @@ describe('data explorer', () => {
     await pivot.waitFor();
     expect(
       (await pivot.locator('tbody tr').first().locator('th, td').allTextContents()).map((s) => s.trim()),
-    ).toEqual(['2023-01', '101', '201', '302']);
+    ).toEqual(['January 2023', '101', '201', '302']);
 
     // Showing the chart is part of the view: the URL says so and a reload keeps it.
     await page.getByTestId('explorer-chart-tab').click();
