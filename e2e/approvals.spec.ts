@@ -284,7 +284,7 @@ describe('approval workflow', () => {
     await page.getByTestId('completeness-from').fill('2024-01');
     await page.getByTestId('completeness-to').fill('2024-06');
     await page.getByTestId('completeness-group').getByText('Period', { exact: true }).click();
-    const marchRow = page.locator('tr[data-row="2024-03"]');
+    const marchRow = page.locator('tr[data-row="March 2024"]');
     await marchRow.waitFor();
     // The value entered and submitted in the first test counts for March.
     expect(await marchRow.textContent()).toMatch(/\d/);
