@@ -97,6 +97,8 @@ describe('approval workflow', () => {
     // The officer enters a figure and submits it for approval.
     const officer = await newPage(suite.browser, suite.server);
     await signIn(officer.page, 'e2e.officer', ownPassword);
+    // A data officer lands on their entry form.
+    await officer.page.waitForURL(/\/entry(\?|$)/);
     await useLanguage(officer.page, 'en');
     const period = '2024-03';
     await callApi(officer.page, 'PUT', '/api/v1/data-values', {
