@@ -54,6 +54,7 @@ async function chooseOwnPassword(suite: Suite, username: string, temporary: stri
   await context.close();
 }
 
+// Each test walks several pages as two or three users: on a loaded 2-core machine that takes over a minute.
 describe('approval workflow', () => {
   const suite = useServerAndBrowser();
 
@@ -96,6 +97,8 @@ describe('approval workflow', () => {
     // The officer enters a figure and submits it for approval.
     const officer = await newPage(suite.browser, suite.server);
     await signIn(officer.page, 'e2e.officer', ownPassword);
+    // A data officer lands on their entry form.
+    await officer.page.waitForURL(/\/entry(\?|$)/);
     await useLanguage(officer.page, 'en');
     const period = '2024-03';
     await callApi(officer.page, 'PUT', '/api/v1/data-values', {
@@ -190,7 +193,7 @@ describe('approval workflow', () => {
 
     await officer.context.close();
     await analyst.context.close();
-  });
+  }, 180_000);
 
   it('an analyst reviews a report with its checks and approves several with one confirmation', async () => {
     const officer = await newPage(suite.browser, suite.server);
@@ -236,6 +239,14 @@ describe('approval workflow', () => {
     await rows.nth(2).waitFor();
     expect(await rows.count()).toBe(3);
 
+    // On a 1,440 px screen the wide queue scrolls, but its pinned actions stay in view.
+    await analyst.page.setViewportSize({ width: 1440, height: 900 });
+    const approveButton = rows.first().getByTestId('approval-approve');
+    const box = await approveButton.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
+    expect(await approveButton.isVisible()).toBe(true);
+
     // Open one report: its value is shown with the checks column beside it.
     await rows.first().getByRole('button', { name: 'Show details' }).click();
     const review = analyst.page.getByTestId('submission-review');
@@ -264,7 +275,7 @@ describe('approval workflow', () => {
     await analyst.page.getByText('Returned 1 report; not changed: 0').waitFor();
     await rows.first().waitFor({ state: 'detached' });
     await analyst.context.close();
-  });
+  }, 180_000);
 
   it('shows completeness and timeliness as a chart and a table', async () => {
     const { context, page } = await newPage(suite.browser, suite.server);
@@ -275,7 +286,7 @@ describe('approval workflow', () => {
     await page.getByTestId('completeness-from').fill('2024-01');
     await page.getByTestId('completeness-to').fill('2024-06');
     await page.getByTestId('completeness-group').getByText('Period', { exact: true }).click();
-    const marchRow = page.locator('tr[data-row="2024-03"]');
+    const marchRow = page.locator('tr[data-row="March 2024"]');
     await marchRow.waitFor();
     // The value entered and submitted in the first test counts for March.
     expect(await marchRow.textContent()).toMatch(/\d/);

@@ -77,7 +77,14 @@ describe('data explorer', () => {
     const pivot = page.getByTestId('explorer-pivot');
     await pivot.waitFor();
     const headers = async () => (await pivot.locator('thead th').allTextContents()).map((s) => s.trim());
-    expect(await headers()).toEqual(['Territory', 'Item', 'January 2023', 'February 2023', 'March 2023']);
+    expect(await headers()).toEqual([
+      'Territory',
+      'Item',
+      'January 2023',
+      'February 2023',
+      'March 2023',
+      'Total',
+    ]);
     const firstRow = pivot.locator('tbody tr').first();
     expect((await firstRow.locator('th, td').allTextContents()).map((s) => s.trim())).toEqual([
       first.name,
@@ -85,16 +92,27 @@ describe('data explorer', () => {
       '101',
       '102',
       '103',
+      '306',
+    ]);
+    // The total row adds the two districts (same level, crimes summed over territories).
+    const totalRow = pivot.locator('tbody tr[data-total="row"]');
+    expect((await totalRow.locator('th, td').allTextContents()).map((s) => s.trim())).toEqual([
+      'Total',
+      '',
+      '302',
+      '304',
+      '306',
+      '912',
     ]);
 
     // Swap: months down the rows, territories and the item across.
     await page.getByTestId('explorer-swap').click();
     const topHeader = async () =>
       (await pivot.locator('thead tr').first().locator('th').allTextContents()).map((s) => s.trim());
-    await expect.poll(topHeader).toEqual(['', first.name, second.name]);
+    await expect.poll(topHeader).toEqual(['', first.name, second.name, '']);
     expect(
       (await pivot.locator('tbody tr').nth(1).locator('th, td').allTextContents()).map((s) => s.trim()),
-    ).toEqual(['February 2023', '102', '202']);
+    ).toEqual(['February 2023', '102', '202', '304']);
 
     // The chart draws on a canvas.
     await page.getByTestId('explorer-chart-tab').click();
@@ -129,6 +147,41 @@ describe('data explorer', () => {
 
     // The strict population view is one switch away.
     await page.getByTestId('explorer-official-population').waitFor({ state: 'attached' });
+    await context.close();
+  });
+
+  it('reopens the same view from its link, chart included', async () => {
+    const { context, page } = await newPage(suite.browser, suite.server);
+    await signIn(page, suite.server.adminUsername, suite.server.adminPassword);
+    await useLanguage(page, 'en');
+    const { items } = await page.evaluate(
+      async () =>
+        (await (await fetch('/api/v1/territories')).json()) as {
+          items: Array<{ id: string; level: string; parentId: string | null; name: { en: string } }>;
+        },
+    );
+    const oblast = items.find(
+      (t) => t.level === 'oblast' && items.filter((c) => c.parentId === t.id).length >= 2,
+    );
+    const [first, second] = items.filter((t) => t.parentId === oblast?.id);
+    if (!first || !second) throw new Error('two districts expected');
+
+    // A link as "Copy link" makes it: the values of the first test, months down, districts across.
+    await page.goto(
+      `/explorer?items=crimes_total&territories=${first.id},${second.id}&type=month&from=2023-01&to=2023-03&rows=period&cols=territory,item`,
+    );
+    const pivot = page.getByTestId('explorer-pivot');
+    await pivot.waitFor();
+    expect(
+      (await pivot.locator('tbody tr').first().locator('th, td').allTextContents()).map((s) => s.trim()),
+    ).toEqual(['January 2023', '101', '201', '302']);
+
+    // Showing the chart is part of the view: the URL says so and a reload keeps it.
+    await page.getByTestId('explorer-chart-tab').click();
+    await page.waitForURL(/view=chart/);
+    await page.reload();
+    await page.getByTestId('explorer-chart').locator('canvas').waitFor();
+    expect(new URL(page.url()).searchParams.get('rows')).toBe('period');
     await context.close();
   });
 });

@@ -229,7 +229,7 @@ export const auditMessages = defineMessages({
     en: '{actor} unlocked {target}',
   },
   'audit.action.approval.bulk': {
-    params: { actor: 'text', target: 'message' },
+    params: { actor: 'text' },
     ky: '{actor} бир нече отчетту бир убакта бекитти же кайтарды',
     ru: '{actor} утвердил(а) или вернул(а) несколько отчётов сразу',
     en: '{actor} approved or returned several reports at once',

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
-import { IconChartBar, IconDownload, IconTable } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconChartBar, IconDownload, IconLink, IconTable } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { ExplorerLayout, ExplorerQuery } from '#shared/contracts/explorer.contract';
 import { useCatalogue } from '#web/modules/catalogue/hooks/useCatalogue';
 import { ExplorerChart, type ChartType } from '#web/modules/explorer/components/ExplorerChart';
@@ -9,6 +11,7 @@ import { ExplorerFilters } from '#web/modules/explorer/components/ExplorerFilter
 import { LayoutControls } from '#web/modules/explorer/components/LayoutControls';
 import { PivotTable } from '#web/modules/explorer/components/PivotTable';
 import { initialForm, toExplorerQuery, type ExplorerForm } from '#web/modules/explorer/explorer-form';
+import { viewFromSearch, viewToSearch, type ExplorerView } from '#web/modules/explorer/explorer-url';
 import { useExplorerExport, useExplorerQuery } from '#web/modules/explorer/hooks/useExplorer';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import { useTerritories } from '#web/modules/territories/hooks/useTerritories';
@@ -16,23 +19,49 @@ import { ErrorAlert } from '#web/ui/ErrorAlert';
 import { LoadingState } from '#web/ui/LoadingState';
 import { PageHeader } from '#web/ui/PageHeader';
 
+/** What a new explorer page shows before anything is chosen. */
+const defaultView = (): ExplorerView => ({
+  form: initialForm(),
+  layout: { rows: ['territory', 'item'], columns: ['period'] },
+  display: { view: 'table', chartType: 'line' },
+});
+
 /**
  * The data explorer: choose items, territories and periods, see a pivot table or a chart, export it.
- * Figures are computed on the server from the stored values at every query.
+ * Figures are computed on the server from the stored values at every query. The view shown (query, layout,
+ * table or chart) lives in the URL, so a copied link or a bookmark reproduces it.
  */
 export function ExplorerPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const catalogue = useCatalogue();
   const territories = useTerritories();
-  const [form, setForm] = useState<ExplorerForm>(() => initialForm());
-  const [submitted, setSubmitted] = useState<ExplorerQuery | null>(null);
-  const [layout, setLayout] = useState<ExplorerLayout>({ rows: ['territory', 'item'], columns: ['period'] });
-  const [view, setView] = useState<string | null>('table');
-  const [chartType, setChartType] = useState<ChartType>('line');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [opened] = useState(() => viewFromSearch(searchParams, defaultView()));
+  const [form, setForm] = useState<ExplorerForm>(opened.form);
+  const [shownForm, setShownForm] = useState<ExplorerForm | null>(opened.hasQuery ? opened.form : null);
+  const submitted: ExplorerQuery | null = shownForm ? toExplorerQuery(shownForm) : null;
+  const [layout, setLayout] = useState<ExplorerLayout>(opened.layout);
+  const [view, setView] = useState<string | null>(opened.display.view);
+  const [chartType, setChartType] = useState<ChartType>(opened.display.chartType);
   const result = useExplorerQuery(submitted);
   const exporter = useExplorerExport();
   const draft = toExplorerQuery(form);
+
+  // The URL follows what is shown (not the pickers being edited), replacing the entry as the layout or the
+  // chart changes, so Back leaves the explorer rather than stepping through every click.
+  useEffect(() => {
+    if (!shownForm) return;
+    const display = { view: view === 'chart' ? 'chart' : 'table', chartType } as const;
+    const next = viewToSearch({ form: shownForm, layout, display });
+    if (next.toString() !== searchParams.toString()) setSearchParams(next, { replace: true });
+  }, [shownForm, layout, view, chartType, searchParams, setSearchParams]);
+
+  const copyLink = () => {
+    void navigator.clipboard
+      .writeText(window.location.href)
+      .then(() => notifications.show({ color: 'teal', message: t('explorer.linkCopied') }));
+  };
 
   const download = (format: 'csv' | 'xlsx') => {
     if (submitted) exporter.mutate({ request: { query: submitted, layout, locale }, format });
@@ -45,6 +74,15 @@ export function ExplorerPage() {
         description={t('explorer.subtitle')}
         actions={
           <>
+            <Button
+              variant="default"
+              leftSection={<IconLink size={16} />}
+              disabled={!submitted}
+              onClick={copyLink}
+              data-testid="explorer-copy-link"
+            >
+              {t('explorer.copyLink')}
+            </Button>
             <Button
               variant="default"
               leftSection={<IconDownload size={16} />}
@@ -73,7 +111,7 @@ export function ExplorerPage() {
           <ExplorerFilters
             form={form}
             onChange={setForm}
-            onShow={() => setSubmitted(draft)}
+            onShow={() => setShownForm(form)}
             catalogue={catalogue.data}
             territories={territories.data?.items ?? []}
             canShow={draft !== null}
