@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       jobConcurrency: 1,
       schedulePollMs: 5000,
       cpuThreads: Math.max(1, availableParallelism() - 1),
+      explorerMaxCells: 200_000,
       seedReference: true,
       webDir: path.resolve('dist/web'),
       demoData: true,
