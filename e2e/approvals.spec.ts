@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, signIn, useLanguage } from './support/browser';
-import { useServerAndBrowser, type Suite } from './support/suite';
+import { chooseOwnPassword, newPage, signIn, useLanguage } from './support/browser';
+import { useServerAndBrowser } from './support/suite';
 
 /** Calls the API from the page as its signed-in user (with the CSRF token); throws on an error status. */
 async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
@@ -25,34 +25,6 @@ type Named = { id: string; code: string };
 
 /** The password the test users choose at their first sign-in (the administrator set a temporary one). */
 const ownPassword = 'Approval-flow-2026!own';
-
-/**
- * Signs in as a user whose password an administrator set and replaces it, as the API demands before anything
- * else (PASSWORD_CHANGE_REQUIRED), in a context of its own.
- */
-async function chooseOwnPassword(suite: Suite, username: string, temporary: string): Promise<void> {
-  const { context, page } = await newPage(suite.browser, suite.server);
-  await page.goto('/sign-in');
-  await page.evaluate(
-    async ({ username, temporary, own }) => {
-      const login = await fetch('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: temporary }),
-      });
-      if (!login.ok) throw new Error(`sign-in of ${username} failed: ${login.status}`);
-      const { csrfToken } = (await login.json()) as { csrfToken: string };
-      const change = await fetch('/api/v1/me/password', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ currentPassword: temporary, newPassword: own }),
-      });
-      if (!change.ok) throw new Error(`password change of ${username} failed: ${change.status}`);
-    },
-    { username, temporary, own: ownPassword },
-  );
-  await context.close();
-}
 
 // Each test walks several pages as two or three users: on a loaded 2-core machine that takes over a minute.
 describe('approval workflow', () => {
@@ -92,7 +64,8 @@ describe('approval workflow', () => {
       });
     }
     await admin.context.close();
-    for (const username of ['e2e.officer', 'e2e.analyst']) await chooseOwnPassword(suite, username, password);
+    for (const username of ['e2e.officer', 'e2e.analyst'])
+      await chooseOwnPassword(suite.browser, suite.server, username, password, ownPassword);
 
     // The officer enters a figure and submits it for approval.
     const officer = await newPage(suite.browser, suite.server);

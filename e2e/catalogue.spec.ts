@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, signIn, useLanguage } from './support/browser';
+import { chooseOwnPassword, newPage, signIn, useLanguage } from './support/browser';
 import { useServerAndBrowser } from './support/suite';
 
 /** Creates a user with a role through the API as the signed-in administrator; returns the generated password. */
@@ -114,7 +114,7 @@ describe('indicator catalogue', () => {
     await formula.fill('#{e2e_cases} / #{no_such_code} * 100000');
     const problems = indicatorDialog.getByTestId('formula-check-problems');
     await problems.waitFor();
-    expect(await problems.textContent()).toContain('Unknown code: no_such_code');
+    expect(await problems.textContent()).toContain('Unknown code "no_such_code"');
     await formula.fill('#{e2e_cases}/#{population.total}*100000');
     await indicatorDialog.getByText('No problems found').waitFor();
     expect(await problems.count()).toBe(0);
@@ -168,7 +168,10 @@ describe('indicator catalogue', () => {
     await page.getByRole('option', { name: /^e2e_cases —/ }).click();
     expect(await ruleDialog.getByLabel(/^Left side/).inputValue()).toBe('#{e2e_cases}');
     await ruleDialog.getByLabel(/^Right side/).fill('3 * #{drug_crimes} + #{ghost}');
-    await ruleDialog.getByTestId('right-side-check-problems').getByText('Unknown code: ghost').waitFor();
+    await ruleDialog
+      .getByTestId('right-side-check-problems')
+      .getByText(/Unknown code "ghost"/)
+      .waitFor();
     await ruleDialog.getByLabel(/^Right side/).fill('3 * #{drug_crimes}');
     await ruleDialog.getByTestId('right-side-check').getByText('No problems found').waitFor();
     await ruleDialog.getByRole('button', { name: 'Create' }).click();
@@ -194,10 +197,13 @@ describe('indicator catalogue', () => {
       analyst: await createUser(admin.page, 'e2e.analyst', 'analyst'),
     };
     await admin.context.close();
+    const own = 'Catalogue-viewer-2026!own';
+    for (const [role, password] of Object.entries(passwords))
+      await chooseOwnPassword(suite.browser, suite.server, `e2e.${role}`, password, own);
 
-    for (const [role, password] of Object.entries(passwords)) {
+    for (const role of Object.keys(passwords)) {
       const { context, page } = await newPage(suite.browser, suite.server);
-      await signIn(page, `e2e.${role}`, password);
+      await signIn(page, `e2e.${role}`, own);
       await useLanguage(page, 'en');
       await page.getByRole('link', { name: 'Catalogue' }).click();
       await page.locator('tr[data-code="drug_crimes"]').waitFor();

@@ -32,7 +32,7 @@ describe('jobs and schedules', () => {
     const reason = page.getByTestId('job-error');
     await reason.waitFor();
     expect(await reason.textContent()).toBe(
-      'Процесс, выполнявший задачу, остановился до её завершения (попытка 3).',
+      'Процесс, выполнявший задание, остановился до его завершения (3 попытки).',
     );
 
     await page.getByRole('tab', { name: 'Расписания' }).click();

@@ -40,6 +40,40 @@ export async function submitSignIn(page: Page, username: string, password: strin
   await page.locator('form button[type="submit"]').click();
 }
 
+/**
+ * Signs in as a user whose password an administrator set and replaces it with `own`, as the API demands
+ * before anything else (PASSWORD_CHANGE_REQUIRED), in a context of its own.
+ */
+export async function chooseOwnPassword(
+  browser: Browser,
+  server: E2eServer,
+  username: string,
+  temporary: string,
+  own: string,
+): Promise<void> {
+  const { context, page } = await newPage(browser, server);
+  await page.goto('/sign-in');
+  await page.evaluate(
+    async ({ username, temporary, own }) => {
+      const login = await fetch('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: temporary }),
+      });
+      if (!login.ok) throw new Error(`sign-in of ${username} failed: ${login.status}`);
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const change = await fetch('/api/v1/me/password', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ currentPassword: temporary, newPassword: own }),
+      });
+      if (!change.ok) throw new Error(`password change of ${username} failed: ${change.status}`);
+    },
+    { username, temporary, own },
+  );
+  await context.close();
+}
+
 /** Signs in and waits until the app shell is shown. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await submitSignIn(page, username, password);

@@ -8,6 +8,12 @@ export const valueMessages = defineMessages({
     ru: '«{code}» не вводится для территории «{territory}»: значения представляются {level, select, leaf {по районам и городам (территориям без подразделений)} country {по стране в целом} oblast {по областям} city_republican {по городам республиканского значения} district {по районам} city_oblast {по городам областного значения} other {на другом уровне}}; значения остальных территорий получаются из них.',
     en: '{code} is not entered for {territory}: it is reported {level, select, leaf {by districts and cities (territories without subdivisions)} country {for the whole country} oblast {by oblast} city_republican {by city of republican significance} district {by district} city_oblast {by city of oblast significance} other {at another level}}, and the figures of other territories are worked out from those.',
   },
+  'template.nothing_for_period_type': {
+    params: { agency: 'name', periodType: 'text' },
+    ky: '{agency} {periodType, select, month {ай} quarter {чейрек} other {жыл}} боюнча эч нерсе бербейт; башка түрдөгү мезгилди тандаңыз.',
+    ru: '{agency} ничего не представляет {periodType, select, month {помесячно} quarter {поквартально} other {по годам}}; выберите период другого вида.',
+    en: '{agency} reports nothing by {periodType, select, month {month} quarter {quarter} other {year}}; choose a period of another type.',
+  },
   'value.negative': {
     params: { code: 'text', value: 'text' },
     ky: '«{code}» терс сан боло албайт; {value} нөлдөн кичине.',

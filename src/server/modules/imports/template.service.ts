@@ -1,3 +1,4 @@
+import { msg } from '#shared/messages/catalogue';
 import { scopeOf } from '#shared/domain/value-scope';
 import type ExcelJS from 'exceljs';
 import type { DataElement } from '#shared/contracts/catalogue.contract';
@@ -99,7 +100,7 @@ export function createTemplateService(deps: {
       if (elements.length === 0)
         throw new AppError(
           'VALIDATION_FAILED',
-          `${agency.name.en} reports nothing by ${parsed.value.type}; choose a period of another type.`,
+          msg('template.nothing_for_period_type', { agency: agency.name, periodType: parsed.value.type }),
           { field: 'period' },
         );
       // Rows per element at the territories it is reported at (within the scope).
