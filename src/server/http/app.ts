@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -35,6 +34,7 @@ import { errorBody, registerErrorHandler } from './error-handler';
 import { strictValidatorCompiler } from './validator';
 import { instrumentRequests } from './metrics';
 import { createRouteTable } from './route-table';
+import { registerSecurityHeaders } from './security-headers';
 import { systemRoutes } from './system.routes';
 import type { TypedApp } from './typed';
 
@@ -124,24 +124,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // Same-origin only; the UI is served by this server.
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    hsts: config.secureCookies === true ? { maxAge: 31_536_000 } : false,
-  });
+  registerSecurityHeaders(app, { secureCookies: config.secureCookies === true });
   await app.register(multipart, {
     limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10, parts: 12 },
   });

@@ -18,9 +18,12 @@ export type SystemRoutesOptions = {
 /** Liveness, readiness and Prometheus metrics. Public by decision: they reveal no user data. */
 export function systemRoutes(app: TypedApp, options: SystemRoutesOptions): void {
   const tags = ['system'];
+  // Probes call these every few seconds; a log line per probe would bury the requests that matter.
+  const probeLogLevel = 'warn';
   app.get(
     '/healthz',
     {
+      logLevel: probeLogLevel,
       config: { access: publicAccess },
       schema: {
         tags,
@@ -34,6 +37,7 @@ export function systemRoutes(app: TypedApp, options: SystemRoutesOptions): void 
   app.get(
     '/readyz',
     {
+      logLevel: probeLogLevel,
       config: { access: publicAccess },
       schema: {
         tags,
