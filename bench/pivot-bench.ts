@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { CompiledQuery, sql } from 'kysely';
-import type { ExplorerQuery } from '#shared/contracts/explorer.contract';
+import type { ExplorerQuery, ExplorerResult } from '#shared/contracts/explorer.contract';
 import type { Executor } from '#server/db/transaction';
 import { systemActor } from '#server/lib/actor';
 import { demoCombos } from '#server/modules/demo-data/demo.rules';
@@ -26,7 +26,7 @@ const log = (text: string) => process.stderr.write(`[pivot] ${text}\n`);
 type Keys = { series: Array<{ elementId: string; disaggregation: string }>; territoryIds: string[] };
 
 /** Adds the bench-only elements and lists every monthly series and the reporting territories. */
-async function prepareKeys(b: BenchApp): Promise<Keys> {
+export async function prepareKeys(b: BenchApp): Promise<Keys> {
   const services = b.container.services;
   let catalogue = await services.catalogue.getCatalogue();
   const substanceCombo = catalogue.categoryCombos.find((c) => c.code === 'substance');
@@ -72,7 +72,7 @@ async function prepareKeys(b: BenchApp): Promise<Keys> {
 const valueFormula = '((s.idx * 31 + t.idx * 17 + m.i * 7) % 50) + 1';
 
 /** Loads the store into PostgreSQL or PGlite: keys tables, then generate_series without indexes, then indexes. */
-async function loadPostgres(db: Executor, keys: Keys): Promise<{ rows: number; ms: number }> {
+export async function loadPostgres(db: Executor, keys: Keys): Promise<{ rows: number; ms: number }> {
   const began = performance.now();
   await sql`create table bench_series (idx int primary key, element_id uuid not null, disaggregation text not null)`.execute(
     db,
@@ -166,9 +166,11 @@ async function explorerPivot(b: BenchApp, territoryIds: string[], items: string[
     const text = await response.text();
     if (response.status !== 200)
       throw new Error(`explorer query failed: ${response.status} ${text.slice(0, 300)}`);
-    const body = JSON.parse(text) as { cells: Array<{ item: string; value: number | null }> };
-    const cells = body.cells.filter((c) => c.item === 'drug_crimes');
-    return { rows: body.cells.length, total: cells.reduce((s, c) => s + (c.value ?? 0), 0) };
+    const body = JSON.parse(text) as ExplorerResult;
+    const figures = body.series.reduce((n, s) => n + s.figures.values.length, 0);
+    const values =
+      body.series.find((s) => s.item === 'drug_crimes' && s.option === null)?.figures.values ?? [];
+    return { rows: figures, total: values.reduce<number>((sum, v) => sum + (v ?? 0), 0) };
   });
 }
 

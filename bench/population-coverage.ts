@@ -1,6 +1,7 @@
 import type { TerritoryLevel } from '#shared/domain/territory-level';
 import { systemActor } from '#server/lib/actor';
 import { startBenchApp } from './harness';
+import { explorerTable } from '#shared/domain/explorer-series';
 
 // How much of "drug crimes per 100,000" 2021–2025 the explorer can fill, by level: every reporting territory
 // gets a drug-crimes count for every month, so a rate cell is empty only for want of a population figure.
@@ -42,12 +43,14 @@ async function main(): Promise<void> {
     for (const strict of [false, true]) {
       for (const [name, wanted] of Object.entries(levels)) {
         const ids = territories.filter((t) => wanted.includes(t.level)).map((t) => t.id);
-        const result = await services.explorer.query(actor, {
-          items: ['drug_crime_rate'],
-          territories: { ids, mode: 'selected' },
-          periods: { type: 'year', from: '2021', to: '2025' },
-          officialPopulationOnly: strict,
-        });
+        const result = explorerTable(
+          await services.explorer.query(actor, {
+            items: ['drug_crime_rate'],
+            territories: { ids, mode: 'selected' },
+            periods: { type: 'year', from: '2021', to: '2025' },
+            officialPopulationOnly: strict,
+          }),
+        );
         const filled = result.cells.filter((c) => c.value !== null).length;
         const byYear = [2021, 2022, 2023, 2024, 2025].map(
           (y) => result.cells.filter((c) => c.period === String(y) && c.value !== null).length,

@@ -301,6 +301,21 @@ export type DataValueTable = {
   updatedAt: Generated<Timestamp>;
 };
 
+/**
+ * Derived: the total of each stored (element, period, territory) over its disaggregation cells, kept by
+ * database triggers in the transaction of every change of data_value. Never written by application code.
+ * `value` is SQL numeric (read as text by the driver).
+ */
+export type DataValueTotalTable = {
+  dataElementId: string;
+  period: string;
+  territoryId: string;
+  periodStart: string;
+  value: string;
+  cells: number;
+  syntheticCells: number;
+};
+
 export type DataValueHistoryTable = {
   id: Generated<string>;
   dataElementId: string;
@@ -371,6 +386,7 @@ export type Database = {
   validationRule: ValidationRuleTable;
   dataValue: DataValueTable;
   dataValueHistory: DataValueHistoryTable;
+  dataValueTotal: DataValueTotalTable;
   valueBound: ValueBoundTable;
   dataApproval: DataApprovalTable;
   reportingDeadline: ReportingDeadlineTable;

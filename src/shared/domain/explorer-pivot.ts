@@ -4,7 +4,7 @@ import type {
   ExplorerEmptyReason,
   ExplorerDimension,
   ExplorerLayout,
-  ExplorerResult,
+  ExplorerTable,
 } from '../contracts/explorer.contract';
 
 /**
@@ -36,7 +36,7 @@ export const totalOptionKey = '';
 export const measureKeys = { value: 'value', lastYear: 'lastYear' } as const;
 
 /** The keys of each dimension in display order (metadata order, so the table follows the query). */
-export function dimensionKeys(result: ExplorerResult): Record<ExplorerDimension, string[]> {
+export function dimensionKeys(result: ExplorerTable): Record<ExplorerDimension, string[]> {
   const hasTotal = result.cells.some((c) => c.option === null);
   const optionKeys = result.options.map((o) => o.code);
   return {
@@ -52,7 +52,7 @@ export function dimensionKeys(result: ExplorerResult): Record<ExplorerDimension,
  * The layout actually drawn: item, territory and period are always shown; option and measure only when they
  * have more than one key. A dimension left out of both lists goes to the rows; repeats are dropped.
  */
-export function effectiveLayout(result: ExplorerResult, layout: ExplorerLayout): ExplorerLayout {
+export function effectiveLayout(result: ExplorerTable, layout: ExplorerLayout): ExplorerLayout {
   const keys = dimensionKeys(result);
   const active = (d: ExplorerDimension) =>
     d === 'item' || d === 'territory' || d === 'period' || keys[d].length > 1;
@@ -92,7 +92,7 @@ const cellKey = (item: string, territory: string, period: string, option: string
   `${item}\u0001${territory}\u0001${period}\u0001${option}`;
 
 /** Builds the pivot table of a result for a layout (normalised with {@link effectiveLayout}). */
-export function pivot(result: ExplorerResult, layout: ExplorerLayout): PivotTable {
+export function pivot(result: ExplorerTable, layout: ExplorerLayout): PivotTable {
   const { rows: rowDimensions, columns: columnDimensions } = effectiveLayout(result, layout);
   const keys = dimensionKeys(result);
   const index = new Map<string, ExplorerCell>();

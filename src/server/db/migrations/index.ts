@@ -8,6 +8,7 @@ import * as addChangeNotifications from './202612031800_add_change_notifications
 import * as normaliseUnitCodes from './202612031830_normalise_unit_codes';
 import * as addElementReporting from './202612072100_add_element_reporting';
 import * as addPopulationKindAndFlag from './202612072100_add_population_kind_and_flag';
+import * as addDataValueTotals from './202612080100_add_data_value_totals';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '202612031830_normalise_unit_codes': normaliseUnitCodes,
   '202612072100_add_element_reporting': addElementReporting,
   '202612072100_add_population_kind_and_flag': addPopulationKindAndFlag,
+  '202612080100_add_data_value_totals': addDataValueTotals,
 };

@@ -3,7 +3,8 @@ import type { Executor } from '#server/db/transaction';
 import type { ColumnInfo, SequenceInfo, TableInfo, TableStats } from './backup.types';
 
 /** Kysely's own bookkeeping; the target's migrations are compared, never restored. */
-const excludedTables = ['kysely_migration', 'kysely_migration_lock'];
+// data_value_total is derived: the database rebuilds it as a restore writes data_value back.
+const excludedTables = ['kysely_migration', 'kysely_migration_lock', 'data_value_total'];
 const cursor = sql.id('kuzot_backup_rows');
 
 /** The text of a whole row. `r.*` is always the row, even when a column happens to be named `r`. */

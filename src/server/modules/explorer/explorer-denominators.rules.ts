@@ -34,37 +34,28 @@ export function combineDenominators(
     const reason = reasonOrder.find((r) => reasons.has(r));
     return { value, emptyReason: reason ?? (inputs.length > 0 ? 'zero_denominator' : 'no_value') };
   }
-  const denominators = inputs.flatMap((i) => (i.denominator ? [i.denominator] : []));
-  const first = denominators.find((d) => d.isEstimate) ?? denominators[0];
+  // This runs for every rate figure: one pass, and the input's own denominator object when it is the only one
+  // (the usual rate: one population figure), so that equal denominators stay one object.
+  let first: ExplorerDenominator | undefined;
+  let estimate: ExplorerDenominator | undefined;
+  let flagged: ExplorerDenominator | undefined;
+  let count = 0;
+  for (const input of inputs) {
+    const d = input.denominator;
+    if (!d) continue;
+    count++;
+    first ??= d;
+    if (d.isEstimate) estimate ??= d;
+    if (d.flag !== null) flagged ??= d;
+  }
   if (!first) return { value };
+  if (count === 1) return { value, denominator: first };
   return {
     value,
     denominator: {
-      method: first.method,
-      isEstimate: denominators.some((d) => d.isEstimate),
-      flag: denominators.find((d) => d.flag !== null)?.flag ?? null,
+      method: (estimate ?? first).method,
+      isEstimate: estimate !== undefined,
+      flag: flagged?.flag ?? null,
     },
-  };
-}
-
-/** The notes a cell carries: its denominator when it has one, why it is empty when it is. */
-export function cellNotes(figure: EvaluatedInput): {
-  denominator?: ExplorerDenominator;
-  emptyReason?: ExplorerEmptyReason;
-} {
-  if (figure.value === null) return { emptyReason: figure.emptyReason ?? 'no_value' };
-  return figure.denominator ? { denominator: figure.denominator } : {};
-}
-
-/** The notes of a cell's year-earlier figure (only when the query asked for it). */
-export function lastYearNotes(
-  figure: EvaluatedInput,
-  asked: boolean,
-): { lastYearDenominator?: ExplorerDenominator; lastYearEmptyReason?: ExplorerEmptyReason } {
-  if (!asked) return {};
-  const { denominator, emptyReason } = cellNotes(figure);
-  return {
-    ...(denominator ? { lastYearDenominator: denominator } : {}),
-    ...(emptyReason ? { lastYearEmptyReason: emptyReason } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { CsvCell } from '#server/lib/documents/csv-write';
-import type { ExplorerDenominator, ExplorerResult } from '#shared/contracts/explorer.contract';
+import type { ExplorerDenominator, ExplorerTable } from '#shared/contracts/explorer.contract';
 import type { Locale } from '#shared/domain/locale';
 import { msg, renderMessage, unitName } from '#shared/messages/catalogue';
 import type { Message } from '#shared/messages/message';
@@ -25,7 +25,7 @@ export function csvFigure(value: number | null, decimals: number, marker: string
 }
 
 /** The lines above an exported table, each one text: what was asked, how recent, and how to read it. */
-export function exportPreamble(result: ExplorerResult, locale: Locale, exportedAt: Date): string[] {
+export function exportPreamble(result: ExplorerTable, locale: Locale, exportedAt: Date): string[] {
   const text = (message: Message) => renderMessage(message, locale);
   const lines = [text(msg('explorer.export.title'))];
   lines.push(

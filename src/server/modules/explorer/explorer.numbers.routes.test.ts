@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExplorerResult } from '#shared/contracts/explorer.contract';
+import type { ExplorerResult, ExplorerTable } from '#shared/contracts/explorer.contract';
+import { explorerTable } from '#shared/domain/explorer-series';
 import type { Territory } from '#shared/contracts/territories.contract';
 import { systemActor } from '#server/lib/actor';
 import { signedInUser, territoryByIso } from '#server/test/factories';
@@ -22,14 +23,10 @@ describe('explorer figures', () => {
   const query = async (body: Record<string, unknown>) => {
     const response = await analyst.request('POST', '/api/v1/explorer/query', body);
     expect(response.statusCode, response.body).toBe(200);
-    return response.json<ExplorerResult>();
+    return explorerTable(response.json<ExplorerResult>());
   };
-  const cellOf = (
-    result: ExplorerResult,
-    territoryId: string,
-    period: string,
-    option: string | null = null,
-  ) => result.cells.find((c) => c.territoryId === territoryId && c.period === period && c.option === option);
+  const cellOf = (result: ExplorerTable, territoryId: string, period: string, option: string | null = null) =>
+    result.cells.find((c) => c.territoryId === territoryId && c.period === period && c.option === option);
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -249,10 +249,11 @@ export function aggregateSql(input: ExplorerAggregateInput) {
       where (s1.opt is null or s1.opt <> '') and s1.plen >= ${minPeriodLength[input.periodType]}
       group by s1.element_id, map.shown_ix, s1.period_start, s1.opt
     )`;
-  return sql<AggregateSqlRow>`
-    with map(leaf_id, shown_ix, grp) as (
-      select * from unnest(${input.leafIds}::uuid[], ${input.shownIndexes}::int[], ${input.groups}::int[])
-    ),
+  // Stage 1 without a split reads the totals over disaggregation cells that the database keeps beside the
+  // cells (data_value_total, updated in the transaction of every change): one row per figure instead of one
+  // per cell. A split needs the cells themselves.
+  const stage1 = input.split
+    ? sql`
     stored as (
       select dv.data_element_id as element_id, dv.territory_id, dv.period_start, length(dv.period) as plen,
              dv.value, dv.is_synthetic, ${optionSql} as opt
@@ -265,7 +266,22 @@ export function aggregateSql(input: ExplorerAggregateInput) {
       select element_id, territory_id, period_start, plen, ${optOut} as opt, sum(value) as value,
              ${completeSql} as complete, bool_or(is_synthetic) as synthetic
       from stored group by ${stage1Group}
-    )${stage2}
+    )`
+    : sql`
+    s1 as (
+      select dv.data_element_id as element_id, dv.territory_id, dv.period_start, length(dv.period) as plen,
+             null::text as opt, dv.value::float8 as value,
+             dv.cells >= (${input.elements.map((e) => e.cells)}::int[])[${at}] as complete,
+             dv.synthetic_cells > 0 as synthetic
+      from data_value_total dv
+      where dv.data_element_id = any(${ids}::uuid[])
+        and dv.period_start between ${input.from}::date and ${input.to}::date
+        and ${visibilitySql(input.visibility, agencyOf)}
+    )`;
+  return sql<AggregateSqlRow>`
+    with map(leaf_id, shown_ix, grp) as (
+      select * from unnest(${input.leafIds}::uuid[], ${input.shownIndexes}::int[], ${input.groups}::int[])
+    ),${stage1}${stage2}
     ${last}
   `;
 }

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataElement } from '#shared/contracts/catalogue.contract';
-import type { ExplorerCell, ExplorerResult } from '#shared/contracts/explorer.contract';
+import type { ExplorerCell, ExplorerResult, ExplorerTable } from '#shared/contracts/explorer.contract';
+import { explorerTable } from '#shared/domain/explorer-series';
 import type { Territory } from '#shared/contracts/territories.contract';
 import { systemActor } from '#server/lib/actor';
 import { signedInUser } from '#server/test/factories';
@@ -31,10 +32,10 @@ describe('explorer routes', () => {
   const query = async (session: Session, body: Record<string, unknown>) => {
     const response = await session.request('POST', '/api/v1/explorer/query', body);
     expect(response.statusCode, response.body).toBe(200);
-    return response.json<ExplorerResult>();
+    return explorerTable(response.json<ExplorerResult>());
   };
   const cellOf = (
-    result: ExplorerResult,
+    result: ExplorerTable,
     item: string,
     territoryId: string,
     period: string,
@@ -413,7 +414,7 @@ describe('explorer routes', () => {
     const regional = (
       await signedInUser(t, { role: 'regional_officer', territoryId: d(1).id, agencyId: undefined })
     ).session;
-    const values = (r: ExplorerResult) => r.cells.map((c: ExplorerCell) => c.value);
+    const values = (r: ExplorerTable) => r.cells.map((c: ExplorerCell) => c.value);
     expect(values(await query(own, body))).toEqual([10, 1]);
     expect(values(await query(other, body))).toEqual([null, null]);
     expect(values(await query(regional, body))).toEqual([null, 1]);

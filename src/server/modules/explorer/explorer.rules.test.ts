@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExplorerResult } from '#shared/contracts/explorer.contract';
+import type { ExplorerTable } from '#shared/contracts/explorer.contract';
 import { effectiveLayout, pivot, swapLayout } from '#shared/domain/explorer-pivot';
 import {
   bucketOf,
@@ -29,7 +29,7 @@ const tree = [
   { id: 'd2', parentId: 'o' },
 ];
 
-const result = (over: Partial<ExplorerResult> = {}): ExplorerResult => ({
+const result = (over: Partial<ExplorerTable> = {}): ExplorerTable => ({
   cells: [
     {
       item: 'a',

@@ -3,7 +3,7 @@ import type {
   ExplorerDimension,
   ExplorerLayout,
   ExplorerPeriods,
-  ExplorerResult,
+  ExplorerTable,
 } from '#shared/contracts/explorer.contract';
 import { measureKeys, pivot, totalOptionKey, type PivotKey } from '#shared/domain/explorer-pivot';
 import type { Locale } from '#shared/domain/locale';
@@ -309,7 +309,7 @@ export type ExportGrid = {
 };
 
 /** The pivot of a result, with every key replaced by its name in `locale`, ready for CSV or XLSX. */
-export function exportGrid(result: ExplorerResult, layout: ExplorerLayout, locale: Locale): ExportGrid {
+export function exportGrid(result: ExplorerTable, layout: ExplorerLayout, locale: Locale): ExportGrid {
   const words = exportWords[locale];
   const table = pivot(result, layout);
   const items = new Map(result.items.map((i) => [i.code, i]));

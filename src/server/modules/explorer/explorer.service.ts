@@ -2,14 +2,15 @@ import ExcelJS from 'exceljs';
 import { writeCsv } from '#server/lib/documents/csv-write';
 import type { Catalogue, DataElement, Indicator } from '#shared/contracts/catalogue.contract';
 import type {
-  ExplorerCell,
   ExplorerDenominator,
   ExplorerEmptyReason,
   ExplorerExportRequest,
   ExplorerItemMeta,
   ExplorerQuery,
   ExplorerResult,
+  ExplorerSeries,
 } from '#shared/contracts/explorer.contract';
+import { explorerTable, figureSetBuilder } from '#shared/domain/explorer-series';
 import { periodStart, toPeriod, type PeriodType } from '#shared/domain/period';
 import type { Transactor } from '#server/db/transaction';
 import type { Actor } from '#server/lib/actor';
@@ -44,7 +45,7 @@ import { scopeOf } from '#shared/domain/value-scope';
 import { populationFieldOf, populationFields, type PopulationField } from '#shared/domain/population';
 import type { Locale } from '#shared/domain/locale';
 import { msg, renderMessage } from '#shared/messages/catalogue';
-import { cellNotes, combineDenominators, lastYearNotes } from './explorer-denominators.rules';
+import { combineDenominators } from './explorer-denominators.rules';
 import { csvFigure, exportPreamble } from './explorer-export.rules';
 import { reportingTerritoryIds, type ReportedLevel } from '#shared/domain/reporting';
 
@@ -370,42 +371,36 @@ export function createExplorerService(deps: {
     const lastYearPositions = periods.map((_, i) =>
       withLastYear ? (periodIndex.get(monthIndexOf(lastYearPeriods[i] ?? '')) ?? -1) : -1,
     );
-    const cells: ExplorerCell[] = [];
+    // One series per item and option (each option when split, then the total), filled figure by figure.
+    const nShown = periods.length;
+    const series: ExplorerSeries[] = [];
     for (const code of items) {
       const e = elementIndex.get(code);
       const split = e !== undefined && (specs[e]?.optionPosition ?? 0) > 0 && category;
       const options: Array<string | null> = split ? [...optionIndex.keys(), null] : [null];
-      const optionPositions = options.map((option) => optionOf(option) ?? 0);
-      // An option's figure comes straight from the element's rows; a total may need a formula.
-      const at = (t: number, position: number, o: number): Figure =>
-        position < 0
-          ? noFigure
-          : e !== undefined && o > 0
-            ? (figures.get(figureKey(e, t, position, o)) ?? noFigure)
-            : figureOf(code, t, position);
-      for (let t = 0; t < nT; t++) {
-        const territoryId = shown[t] ?? '';
-        for (let p = 0; p < periods.length; p++) {
-          const period = periods[p] ?? ''; // shown periods come first in allPeriods
-          const q = lastYearPositions[p] ?? -1;
-          for (let k = 0; k < options.length; k++) {
-            const o = optionPositions[k] ?? 0;
-            const current = at(t, p, o);
-            const before = at(t, q, o);
-            cells.push({
-              item: code,
-              territoryId,
-              period,
-              option: options[k] ?? null,
-              value: current.value,
-              partial: current.partial,
-              lastYearValue: before.value,
-              lastYearPartial: before.partial,
-              ...cellNotes(current),
-              ...lastYearNotes(before, q >= 0),
-            });
+      for (const option of options) {
+        const o = optionOf(option) ?? 0;
+        // An option's figure comes straight from the element's rows; a total may need a formula.
+        const at = (t: number, position: number): Figure =>
+          position < 0
+            ? noFigure
+            : e !== undefined && o > 0
+              ? (figures.get(figureKey(e, t, position, o)) ?? noFigure)
+              : figureOf(code, t, position);
+        const now = figureSetBuilder(nT * nShown);
+        const before = withLastYear ? figureSetBuilder(nT * nShown) : null;
+        for (let t = 0; t < nT; t++)
+          for (let p = 0; p < nShown; p++) {
+            // Shown periods come first in allPeriods, so p is also the period's position there.
+            now.set(t * nShown + p, at(t, p));
+            if (before) before.set(t * nShown + p, at(t, lastYearPositions[p] ?? -1));
           }
-        }
+        series.push({
+          item: code,
+          option,
+          figures: now.build(),
+          ...(before ? { lastYear: before.build() } : {}),
+        });
       }
     }
     const itemMeta = items.map((code): ExplorerItemMeta => {
@@ -429,7 +424,7 @@ export function createExplorerService(deps: {
     });
     const anySplit = specs.some((s) => s.optionPosition > 0);
     return {
-      cells,
+      series,
       items: itemMeta,
       territories: shown.map((id) => {
         const t = territories.get(id);
@@ -459,7 +454,7 @@ export function createExplorerService(deps: {
       request: ExplorerExportRequest,
       format: 'csv' | 'xlsx',
     ): Promise<ExplorerFile> {
-      const result = await query(actor, request.query);
+      const result = explorerTable(await query(actor, request.query));
       const locale = request.locale ?? 'en';
       const grid = exportGrid(result, request.layout, locale);
       const now = new Date();

@@ -1,4 +1,4 @@
-import type { ExplorerDimension, ExplorerResult } from '#shared/contracts/explorer.contract';
+import type { ExplorerDimension, ExplorerTable } from '#shared/contracts/explorer.contract';
 import {
   totalOptionKey,
   type PivotKey,
@@ -43,7 +43,7 @@ const depth: Record<string, number> = {
  */
 export function pivotTotals(
   table: PivotTable,
-  result: Pick<ExplorerResult, 'territories'>,
+  result: Pick<ExplorerTable, 'territories'>,
   aggregation: ItemAggregation,
 ): PivotTotals {
   const levelOf = new Map(result.territories.map((t) => [t.id, depth[t.level] ?? -1]));

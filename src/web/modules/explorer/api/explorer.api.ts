@@ -2,12 +2,14 @@ import type {
   ExplorerExportRequest,
   ExplorerQuery,
   ExplorerResult,
+  ExplorerTable,
 } from '#shared/contracts/explorer.contract';
+import { explorerTable } from '#shared/domain/explorer-series';
 import { api, type DownloadedFile } from '#web/lib/api-client';
 
-/** Figures for items × territories × periods, rolled up the hierarchy on the server. */
-export function runExplorerQuery(query: ExplorerQuery): Promise<ExplorerResult> {
-  return api.post<ExplorerResult>('/explorer/query', query);
+/** Figures for items × territories × periods, rolled up the hierarchy on the server, one cell per figure. */
+export async function runExplorerQuery(query: ExplorerQuery): Promise<ExplorerTable> {
+  return explorerTable(await api.post<ExplorerResult>('/explorer/query', query));
 }
 
 /** The pivot as a CSV or XLSX file, laid out as on screen. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ExplorerResult } from '#shared/contracts/explorer.contract';
+import type { ExplorerTable } from '#shared/contracts/explorer.contract';
 import { totalOptionKey } from '#shared/domain/explorer-pivot';
 import { unitName } from '#shared/messages/catalogue';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
@@ -20,7 +20,7 @@ const maxSeries = 40;
  * axis is titled (period type, and the unit: a second y axis when two units are shown); what all series
  * share is said once in the title, so the legend names only what tells them apart.
  */
-export function ExplorerChart({ result, type }: { result: ExplorerResult; type: ChartType }) {
+export function ExplorerChart({ result, type }: { result: ExplorerTable; type: ChartType }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const label = useKeyLabel(result);

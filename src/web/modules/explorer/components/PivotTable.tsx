@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatNumber } from '#shared/format/locale-format';
 import { Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ExplorerLayout, ExplorerResult } from '#shared/contracts/explorer.contract';
+import type { ExplorerLayout, ExplorerTable } from '#shared/contracts/explorer.contract';
 import { pivot, type PivotValue } from '#shared/domain/explorer-pivot';
 import { useCatalogue } from '#web/modules/catalogue/hooks/useCatalogue';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
@@ -11,7 +11,7 @@ import { pivotTotals, type ItemAggregation, type PivotTotal } from '../pivot-tot
 import { useKeyLabel } from './labels';
 import { PivotCell } from './PivotCell';
 
-type PivotTableProps = { result: ExplorerResult; layout: ExplorerLayout };
+type PivotTableProps = { result: ExplorerTable; layout: ExplorerLayout };
 
 /** A figure with the partial marker (a lower bound: some expected part is missing). */
 function Figure({ text, partial, hint }: { text: string; partial: boolean; hint: string }) {

@@ -2,12 +2,12 @@ import { useCallback } from 'react';
 import { formatPeriodLabel } from '#shared/format/locale-format';
 import { useRenderMessage } from '#web/lib/messages';
 import { useTranslation } from 'react-i18next';
-import type { ExplorerResult } from '#shared/contracts/explorer.contract';
+import type { ExplorerTable } from '#shared/contracts/explorer.contract';
 import { measureKeys, totalOptionKey, type PivotKey } from '#shared/domain/explorer-pivot';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 
 /** Names a pivot key in the interface language: item and territory names, option names, "Total". */
-export function useKeyLabel(result: ExplorerResult): (key: PivotKey) => string {
+export function useKeyLabel(result: ExplorerTable): (key: PivotKey) => string {
   const { t } = useTranslation();
   const locale = useLocale();
   const render = useRenderMessage();
