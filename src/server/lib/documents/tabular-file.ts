@@ -5,10 +5,9 @@ import { AppError } from '../app-error';
 import { looksLikeZip, openArchive, type SafeArchive } from './archive';
 import { openWorkbook } from './xlsx-read';
 import { readFirstSheetFast } from './xlsx-rows';
+import type { TabularFile, TabularRow } from './tabular.types';
 
-/** A data row of an uploaded table: its row number as a spreadsheet shows it, and cells by header. */
-export type TabularRow = { row: number; cells: Record<string, string> };
-export type TabularFile = { headers: string[]; rows: TabularRow[] };
+export type { TabularFile, TabularRow } from './tabular.types';
 
 const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_');
 

@@ -1,5 +1,5 @@
 import type { SafeArchive } from './archive';
-import type { TabularFile, TabularRow } from './tabular-file';
+import type { TabularFile, TabularRow } from './tabular.types';
 
 /**
  * A fast reader of the first worksheet of an .xlsx file, for large flat uploads (100,000 values). ExcelJS
