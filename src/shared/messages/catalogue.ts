@@ -3,6 +3,7 @@ import { accountMessages } from './account.messages';
 import { auditMessages } from './audit.messages';
 import { errorMessages } from './error.messages';
 import { formulaMessages } from './formula.messages';
+import { importMessages } from './import.messages';
 import { jobMessages } from './job.messages';
 import { outlierMessages } from './outlier.messages';
 import { populationMessages } from './population.messages';
@@ -32,6 +33,7 @@ export const messageCatalogue = {
   ...outlierMessages,
   ...auditMessages,
   ...valueMessages,
+  ...importMessages,
 };
 
 type Catalogue = typeof messageCatalogue;

@@ -3,6 +3,7 @@ import { reportingTerritoryIds, type ReportedLevel } from '#shared/domain/report
 import type { LocalisedName } from '#shared/contracts/common.contract';
 import { canRead, canWrite, isFigureLocked, scopeOf, type ValueScope } from '#shared/domain/value-scope';
 import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
+import { msg } from '#shared/messages/catalogue';
 import type { Catalogue, DataElement } from '#shared/contracts/catalogue.contract';
 import type {
   ApprovalStatus,
@@ -110,7 +111,7 @@ function singleRefusal(problems: readonly WriteProblem[]): AppError {
   const order = ['not_found', 'not_reported', 'scope', 'locked', 'invalid'] as const;
   const problem = order.map((kind) => problems.find((p) => p.kind === kind)).find((p) => p !== undefined);
   const details = { field: problem?.column, message: problem?.message };
-  const sentence = problem?.localised ?? problem?.message;
+  const sentence = problem?.localised;
   switch (problem?.kind) {
     case 'not_found':
       return new AppError('NOT_FOUND', sentence, details);
@@ -296,10 +297,13 @@ export function createValueService(deps: {
       const problems = await problemsOf(ex, facts, scope, writes);
       if (problems.length > 0) {
         if (mode.single) throw singleRefusal(problems);
-        throw new AppError('IMPORT_INVALID', `${problems.length} problem(s); nothing was written.`, {
-          problems: problems.map(({ row, column, message, localised }) =>
-            localised ? { row, column, message, localised } : { row, column, message },
-          ),
+        throw new AppError('IMPORT_INVALID', msg('value.batch_refused', { count: problems.length }), {
+          problems: problems.map(({ row, column, message, localised }) => ({
+            row,
+            column,
+            message,
+            localised,
+          })),
         });
       }
       // The diff against what is stored, and the write with its history rows, happen in the database.
