@@ -7,6 +7,22 @@ import { defineMessages } from './message';
  * What the write path refuses afterwards (scope, locks, value types) is said by the value.* messages.
  */
 export const importMessages = defineMessages({
+  'template.other_agency': {
+    ky: 'Сиз башка ведомство үчүн маалымат бересиз.',
+    ru: 'Вы представляете данные другого ведомства.',
+    en: 'You report for another agency.',
+  },
+  'template.damaged': {
+    ky: 'Шаблон бузулган же башка версиядан; жаңысын жүктөп алыңыз.',
+    ru: 'Шаблон повреждён или от другой версии; скачайте новый.',
+    en: 'The template is damaged or from another version; download a new one.',
+  },
+  'template.sheet_removed': {
+    params: { sheet: 'text' },
+    ky: '«{sheet}» барагы шаблондон өчүрүлгөн.',
+    ru: 'Лист «{sheet}» удалён из шаблона.',
+    en: 'The sheet "{sheet}" was removed from the template.',
+  },
   'import.refused': {
     params: { count: 'count' },
     ky: 'Маалыматтарда {count, plural, one {# ката} other {# ката}} бар; эч нерсе импорттолгон жок.',

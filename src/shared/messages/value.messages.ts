@@ -104,6 +104,27 @@ export const valueMessages = defineMessages({
     ru: '{count, plural, one {# ошибка} few {# ошибки} many {# ошибок} other {# ошибки}}; ничего не записано.',
     en: '{count, plural, one {# problem} other {# problems}}; nothing was written.',
   },
+  'value.cell_out_of_scope': {
+    ky: 'Бул маани сиздин укугуңуздан тышкары.',
+    ru: 'Это значение вне ваших полномочий.',
+    en: 'This value is outside your scope.',
+  },
+  'bound.limit_required': {
+    ky: 'Минимумду, максимумду же экөөнү тең көрсөтүңүз.',
+    ru: 'Укажите минимум, максимум или оба значения.',
+    en: 'Give a minimum, a maximum or both.',
+  },
+  'bound.limit_not_finite': {
+    params: { limit: 'text' },
+    ky: '{limit, select, minValue {Минимум} other {Максимум}} чектүү сан болушу керек.',
+    ru: '{limit, select, minValue {Минимум} other {Максимум}} должен быть конечным числом.',
+    en: 'The {limit, select, minValue {minimum} other {maximum}} must be a finite number.',
+  },
+  'bound.min_above_max': {
+    ky: 'Минимум максимумдан чоң.',
+    ru: 'Минимум больше максимума.',
+    en: 'The minimum is above the maximum.',
+  },
   'template.nothing_for_period_type': {
     params: { agency: 'name', periodType: 'text' },
     ky: '{agency} {periodType, select, month {ай} quarter {чейрек} other {жыл}} боюнча эч нерсе бербейт; башка түрдөгү мезгилди тандаңыз.',

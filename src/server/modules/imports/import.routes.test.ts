@@ -473,7 +473,11 @@ describe('Excel templates', () => {
     const officer = await signedInUser(t, { role: 'agency_officer', agencyId: mia });
     const other = await download(officer.session, `agencyId=${gpo}&period=2024-03`);
     expect(other.statusCode).toBe(403);
-    expect(other.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect(other.json()).toMatchObject({
+      code: 'OUT_OF_SCOPE',
+      message: 'You report for another agency.',
+      localised: { key: 'template.other_agency' },
+    });
     const wrongType = await download(admin, `agencyId=${mia}&period=2024Q1`);
     expect(wrongType.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });

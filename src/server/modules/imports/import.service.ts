@@ -254,7 +254,7 @@ export function createImportService(deps: {
         job.name !== dataImportJob.name ||
         (job.createdBy !== actor.userId && actor.role !== 'administrator')
       )
-        throw new AppError('NOT_FOUND', 'There is no such import.');
+        throw new AppError('NOT_FOUND', msg('not_found', { entity: 'import' }));
       const failed = job.status === 'failed' || job.status === 'dead';
       // A failure is shown by its catalogued code and parameters, never by the text the server logged.
       const code = job.error?.code ?? 'JOB_FAILED';

@@ -434,13 +434,19 @@ export function createValueService(deps: {
     async getEntryForm(actor: Actor, query: EntryFormQuery): Promise<EntryForm> {
       const parsed = parsePeriod(query.period);
       if (!parsed.ok)
-        throw new AppError('VALIDATION_FAILED', `The period ${parsed.message}.`, { field: 'period' });
-      if (!(await deps.agencies.exists(query.agencyId))) throw new AppError('NOT_FOUND', 'Agency not found.');
+        throw new AppError(
+          'VALIDATION_FAILED',
+          msg('period.invalid', { text: query.period, reason: parsed.code }),
+          { field: 'period' },
+        );
+      if (!(await deps.agencies.exists(query.agencyId)))
+        throw new AppError('NOT_FOUND', msg('not_found', { entity: 'agency' }));
       const facts = await loadFacts();
-      if (!facts.territoryIds.has(query.territoryId)) throw new AppError('NOT_FOUND', 'Territory not found.');
+      if (!facts.territoryIds.has(query.territoryId))
+        throw new AppError('NOT_FOUND', msg('not_found', { entity: 'territory' }));
       const scope = scopeFor(actor, facts);
-      if (!canWrite(scope, query.agencyId, query.territoryId))
-        throw new AppError('OUT_OF_SCOPE', 'This agency or territory is outside your scope.');
+      // The code's own sentence: this agency or territory is outside your scope.
+      if (!canWrite(scope, query.agencyId, query.territoryId)) throw new AppError('OUT_OF_SCOPE');
       const periodType: PeriodType = parsed.value.type;
       const elements = facts.catalogue.dataElements.filter(
         (e) => e.agencyId === query.agencyId && e.isActive && e.periodType === periodType,
@@ -494,12 +500,13 @@ export function createValueService(deps: {
     async history(actor: Actor, key: CellKey): Promise<ValueHistoryEntry[]> {
       const facts = await loadFacts();
       const element = facts.elements.get(key.dataElementId);
-      if (!element) throw new AppError('NOT_FOUND', 'Data element not found.');
-      if (!facts.territoryIds.has(key.territoryId)) throw new AppError('NOT_FOUND', 'Territory not found.');
+      if (!element) throw new AppError('NOT_FOUND', msg('not_found', { entity: 'data_element' }));
+      if (!facts.territoryIds.has(key.territoryId))
+        throw new AppError('NOT_FOUND', msg('not_found', { entity: 'territory' }));
       const scope = scopeFor(actor, facts);
       const status = await approvalStatus(deps.tx.executor, element.agencyId, key.territoryId, key.period);
       if (!canRead(scope, element.agencyId, key.territoryId, status))
-        throw new AppError('OUT_OF_SCOPE', 'This value is outside your scope.');
+        throw new AppError('OUT_OF_SCOPE', msg('value.cell_out_of_scope'));
       const rows = await createValueRepository(deps.tx.executor).history(key);
       return rows.map(presentHistoryEntry);
     },
