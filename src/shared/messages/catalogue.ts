@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/locale';
 import { accountMessages } from './account.messages';
+import { approvalMessages } from './approval.messages';
 import { auditMessages } from './audit.messages';
 import { errorMessages } from './error.messages';
 import { formulaMessages } from './formula.messages';
@@ -34,6 +35,7 @@ export const messageCatalogue = {
   ...auditMessages,
   ...valueMessages,
   ...importMessages,
+  ...approvalMessages,
 };
 
 type Catalogue = typeof messageCatalogue;
