@@ -149,6 +149,52 @@ export const valueMessages = defineMessages({
     ru: 'Период {period} слишком далеко впереди: принимаются периоды, начинающиеся не позже {last}.',
     en: 'The period {period} is too far ahead: figures are accepted for periods starting up to {last}.',
   },
+  'explorer.item_unknown': {
+    params: { code: 'text' },
+    ky: '«{code}» коду менен маалымат элементи да, көрсөткүч да жок.',
+    ru: 'Нет ни элемента данных, ни показателя с кодом «{code}».',
+    en: 'No data element or indicator has the code "{code}".',
+  },
+  'explorer.territory_unknown': {
+    params: { id: 'text' },
+    ky: '{id} идентификатору менен аймак жок.',
+    ru: 'Нет территории с идентификатором {id}.',
+    en: 'No territory has the id {id}.',
+  },
+  'explorer.category_unknown': {
+    params: { code: 'text' },
+    ky: '«{code}» коду менен категория жок.',
+    ru: 'Нет категории с кодом «{code}».',
+    en: 'No category has the code "{code}".',
+  },
+  'explorer.period_wrong_type': {
+    params: { text: 'text', periodType: 'text' },
+    ky: '«{text}» — {periodType, select, month {ай} quarter {чейрек} other {жыл}} эмес (сурамдын мезгил түрү).',
+    ru: '«{text}» — не {periodType, select, month {месяц} quarter {квартал} other {год}} (вид периода запроса).',
+    en: '"{text}" is not a {periodType, select, month {month} quarter {quarter} other {year}} (the period type of the query).',
+  },
+  'explorer.range_and_last': {
+    ky: 'Же аралыкты (башы жана аягы), же акыркы N мезгилди көрсөтүңүз, экөөнү тең эмес.',
+    ru: 'Укажите либо диапазон (начало и конец), либо последние N периодов, но не то и другое.',
+    en: 'Give either a range (from, to) or the last N periods, not both.',
+  },
+  'explorer.range_required': {
+    ky: 'Аралыкты (башы жана аягы) же акыркы N мезгилди көрсөтүңүз.',
+    ru: 'Укажите диапазон (начало и конец) или последние N периодов.',
+    en: 'Give a range (from and to) or the last N periods.',
+  },
+  'explorer.to_before_from': {
+    params: { from: 'period', to: 'period' },
+    ky: '{to} мезгили {from} мезгилинен мурун турат.',
+    ru: '{to} раньше, чем {from}.',
+    en: '{to} comes before {from}.',
+  },
+  'explorer.too_many_periods': {
+    params: { count: 'number', max: 'number' },
+    ky: '{count} мезгил суралды; бир жолу {max} ашпашы керек.',
+    ru: 'Запрошено периодов: {count}; за один раз допускается не больше {max}.',
+    en: '{count} periods asked for; at most {max} at once.',
+  },
   'explorer.too_large': {
     params: { cells: 'number', max: 'number' },
     ky: 'Сурам {cells} маани берет эле; бир жолу {max} ашпашы керек. Азыраак аймак, мезгил же көрсөткүч тандаңыз.',
