@@ -109,6 +109,31 @@ export const valueMessages = defineMessages({
     ru: 'Это значение вне ваших полномочий.',
     en: 'This value is outside your scope.',
   },
+  'check.below_min': {
+    params: { value: 'number', min: 'number' },
+    ky: '{value} минимумдан ({min}) аз',
+    ru: '{value} меньше минимума {min}',
+    en: '{value} is below the minimum {min}',
+  },
+  'check.above_max': {
+    params: { value: 'number', max: 'number' },
+    ky: '{value} максимумдан ({max}) көп',
+    ru: '{value} больше максимума {max}',
+    en: '{value} is above the maximum {max}',
+  },
+  'check.rule_failed': {
+    params: {
+      rule: 'name',
+      left: 'text',
+      leftValue: 'number',
+      operator: 'text',
+      right: 'text',
+      rightValue: 'number',
+    },
+    ky: '{rule}: «{left} {operator} {right}» шарты аткарылбайт ({left} = {leftValue}, {right} = {rightValue})',
+    ru: '{rule}: условие «{left} {operator} {right}» не выполняется ({left} = {leftValue}, {right} = {rightValue})',
+    en: '{rule}: {left} = {leftValue} is not {operator} {right} = {rightValue}',
+  },
   'bound.limit_required': {
     ky: 'Минимумду, максимумду же экөөнү тең көрсөтүңүз.',
     ru: 'Укажите минимум, максимум или оба значения.',
