@@ -1,3 +1,4 @@
+import { msg } from '#shared/messages/catalogue';
 import { AppError } from '#server/lib/app-error';
 
 /**
@@ -20,6 +21,6 @@ export function pathsWithNul(value: unknown, path = ''): string[] {
 /** Refuses an uploaded file's name with a NUL character (it is stored with the upload). */
 export function checkUploadedFileName(filename: string): string {
   if (filename.includes('\u0000'))
-    throw new AppError('VALIDATION_FAILED', `The file name ${nulMessage}.`, { field: 'file' });
+    throw new AppError('VALIDATION_FAILED', msg('request.nul_character'), { field: 'file' });
   return filename;
 }

@@ -2,6 +2,7 @@ import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Executor } from '#server/db/transaction';
 import type { JobScheduleRow } from '#server/db/schema';
+import { msg } from '#shared/messages/catalogue';
 import { AppError } from '#server/lib/app-error';
 import type { JobSpec } from './job-definition';
 import { insertJobOnce } from './queue';
@@ -121,7 +122,7 @@ export function removeSchedule(executor: Executor, name: string): Promise<boolea
 export async function setScheduleEnabled(executor: Executor, id: string, enabled: boolean): Promise<void> {
   const schedules = createScheduleRepository(executor);
   const schedule = await schedules.findById(id);
-  if (!schedule) throw new AppError('NOT_FOUND', 'There is no such schedule.');
+  if (!schedule) throw new AppError('NOT_FOUND', msg('not_found', { entity: 'schedule' }));
   const now = await schedules.now();
   const nextRunAt = enabled && !schedule.enabled ? nextRunAfter(timingOf(schedule), now) : schedule.nextRunAt;
   await schedules.setEnabled(id, enabled, nextRunAt, now);
@@ -149,7 +150,7 @@ export async function runScheduleNow(
 ): Promise<{ jobId: string; isNew: boolean }> {
   const schedules = createScheduleRepository(executor);
   const schedule = await schedules.findById(id);
-  if (!schedule) throw new AppError('NOT_FOUND', 'There is no such schedule.');
+  if (!schedule) throw new AppError('NOT_FOUND', msg('not_found', { entity: 'schedule' }));
   const job = await insertJobOnce(executor, runInsert(schedule, createdBy));
   if (job.isNew) await schedules.recordRun(id, { jobId: job.id, at: await schedules.now() });
   return { jobId: job.id, isNew: job.isNew };

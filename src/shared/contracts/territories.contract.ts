@@ -162,7 +162,7 @@ export const importProblemSchema = Type.Object(
     column: Type.Union([Type.String(), Type.Null()]),
     /** The problem in English; `localised` is the same sentence to render in the reader's language. */
     message: Type.String(),
-    localised: Type.Optional(localisedMessageSchema),
+    localised: localisedMessageSchema,
   },
   { additionalProperties: false },
 );

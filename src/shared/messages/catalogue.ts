@@ -1,8 +1,10 @@
 import type { Locale } from '../domain/locale';
 import { accountMessages } from './account.messages';
+import { approvalMessages } from './approval.messages';
 import { auditMessages } from './audit.messages';
 import { errorMessages } from './error.messages';
 import { formulaMessages } from './formula.messages';
+import { importMessages } from './import.messages';
 import { jobMessages } from './job.messages';
 import { outlierMessages } from './outlier.messages';
 import { populationMessages } from './population.messages';
@@ -32,6 +34,8 @@ export const messageCatalogue = {
   ...outlierMessages,
   ...auditMessages,
   ...valueMessages,
+  ...importMessages,
+  ...approvalMessages,
 };
 
 type Catalogue = typeof messageCatalogue;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { approvalStatuses, type ApprovalStatus } from '#shared/contracts/data-values.contract';
 import { isFigureLocked } from '#shared/domain/value-scope';
+import { renderMessage } from '#shared/messages/catalogue';
 
 /** A writer who is not an officer: only approval locks figures against them. */
 const everyone = { officer: false };
@@ -60,6 +61,23 @@ describe('transition', () => {
       ok: false,
       code: 'VALIDATION_FAILED',
     });
+  });
+
+  it('says why a step is refused in Kyrgyz, Russian and English', () => {
+    const refused = transition('submitted', 'submit');
+    if (refused.ok) throw new Error('a second submission must be refused');
+    expect(refused.message).toBe(
+      'Cannot submit figures that are submitted; submit is possible from draft or returned.',
+    );
+    expect(renderMessage(refused.localised, 'ru')).toBe(
+      'Данные в состоянии «Представлено» нельзя представить на утверждение; это возможно только из состояния «Черновик» или «Возвращено».',
+    );
+    expect(renderMessage(refused.localised, 'ky')).toBe(
+      '«Тапшырылды» абалындагы маалыматтарды бекитүүгө тапшырууга болбойт; бул «Долбоор» же «Кайтарылды» абалынан гана мүмкүн.',
+    );
+    const noReason = transition('approved', 'unlock', ' ');
+    if (noReason.ok) throw new Error('an unlock without a reason must be refused');
+    expect(renderMessage(noReason.localised, 'ru')).toBe('Укажите причину, чтобы разблокировать данные.');
   });
 
   it('keeps the reason trimmed, prefixes an unlock reason, and clears it on submit and approve', () => {

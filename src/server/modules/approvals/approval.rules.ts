@@ -1,4 +1,6 @@
 import type { ApprovalStatus } from '#shared/contracts/data-values.contract';
+import { described, msg } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 
 /**
  * The approval state machine of what one agency reported for one territory and period. Pure: the service
@@ -40,7 +42,7 @@ export const stepNeedsReason = (step: ApprovalStep): boolean => step === 'return
 /** The outcome of {@link transition}. */
 export type TransitionResult =
   | { ok: true; status: ApprovalStatus; reason: string | null }
-  | { ok: false; code: 'APPROVAL_STATE_INVALID' | 'VALIDATION_FAILED'; message: string };
+  | { ok: false; code: 'APPROVAL_STATE_INVALID' | 'VALIDATION_FAILED'; message: string; localised: Message };
 
 /**
  * The state after `step` from `current`, with the reason to store (null after a submission or an approval,
@@ -56,19 +58,19 @@ export function transition(
     return {
       ok: false,
       code: 'APPROVAL_STATE_INVALID',
-      message: `Cannot ${step} figures that are ${current}; ${step} is possible from ${stepSources[step].join(' or ')}.`,
+      ...described(msg('approval.step_not_allowed', { step, current })),
     };
   }
   if (!stepNeedsReason(step)) return { ok: true, status: stepTargets[step], reason: null };
   const text = (reason ?? '').trim();
   if (text === '') {
-    return { ok: false, code: 'VALIDATION_FAILED', message: `A reason is required to ${step}.` };
+    return { ok: false, code: 'VALIDATION_FAILED', ...described(msg('approval.reason_required', { step })) };
   }
   if (text.length > maxReasonLength) {
     return {
       ok: false,
       code: 'VALIDATION_FAILED',
-      message: `The reason is longer than ${maxReasonLength} characters.`,
+      ...described(msg('approval.reason_too_long', { max: maxReasonLength })),
     };
   }
   return { ok: true, status: stepTargets[step], reason: step === 'unlock' ? `unlocked: ${text}` : text };

@@ -111,9 +111,9 @@ export function createApprovalService(deps: {
 
   async function requireKnown(input: ApprovalKey): Promise<void> {
     if (!(await deps.agencies.exists(input.agencyId)))
-      throw new AppError('VALIDATION_FAILED', 'No such agency.', { field: 'agencyId' });
+      throw new AppError('VALIDATION_FAILED', msg('reference.agency_missing'), { field: 'agencyId' });
     if (!(await deps.territories.exists(input.territoryId)))
-      throw new AppError('VALIDATION_FAILED', 'No such territory.', { field: 'territoryId' });
+      throw new AppError('VALIDATION_FAILED', msg('reference.territory_missing'), { field: 'territoryId' });
   }
 
   /** The actor's write scope (ENTRY's value rules, so entering, importing and submitting agree). */
@@ -151,17 +151,17 @@ export function createApprovalService(deps: {
       const current = before.status;
       const next = transition(current, name, input.reason);
       if (!next.ok)
-        throw new AppError(next.code, next.message, {
+        throw new AppError(next.code, next.localised, {
           status: current,
           step: name,
           ...(next.code === 'VALIDATION_FAILED' ? { field: 'reason' } : {}),
         });
       if (name === 'submit' && (await repository.countValues(elementIds, key.territoryId, key.period)) === 0)
-        throw new AppError(
-          'APPROVAL_STATE_INVALID',
-          'Nothing to submit: this agency has no values for this territory and period yet.',
-          { status: current, step: name, values: 0 },
-        );
+        throw new AppError('APPROVAL_STATE_INVALID', msg('approval.nothing_to_submit'), {
+          status: current,
+          step: name,
+          values: 0,
+        });
       const now = new Date();
       const after = await repository.update(
         key,
@@ -336,7 +336,7 @@ export function createApprovalService(deps: {
 
     async putDeadline(actor: Actor, input: PutReportingDeadlineRequest): Promise<ReportingDeadline> {
       if (!(await deps.agencies.exists(input.agencyId)))
-        throw new AppError('VALIDATION_FAILED', 'No such agency.', { field: 'agencyId' });
+        throw new AppError('VALIDATION_FAILED', msg('reference.agency_missing'), { field: 'agencyId' });
       const saved = await deps.tx.run(async (ex) => {
         const repository = createApprovalRepository(ex);
         const before = await repository.findDeadline(input.agencyId, input.periodType);

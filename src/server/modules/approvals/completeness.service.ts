@@ -14,6 +14,7 @@ import type { ApprovalStatus } from '#shared/contracts/data-values.contract';
 import { formatPeriod, parsePeriod, periodsBetween, toPeriod, type PeriodType } from '#shared/domain/period';
 import type { Transactor } from '#server/db/transaction';
 import type { Actor } from '#server/lib/actor';
+import { msg } from '#shared/messages/catalogue';
 import { AppError } from '#server/lib/app-error';
 import type { CatalogueService } from '../indicators/catalogue.service';
 import {
@@ -109,19 +110,33 @@ export function createCompletenessService(deps: {
   async function compute(query: ScopedQuery): Promise<Computed> {
     const from = parsePeriod(query.from);
     const to = parsePeriod(query.to);
-    if (!from.ok) throw new AppError('VALIDATION_FAILED', from.message, { field: 'from' });
-    if (!to.ok) throw new AppError('VALIDATION_FAILED', to.message, { field: 'to' });
+    if (!from.ok)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        msg('period.invalid', { text: query.from, reason: from.code }),
+        {
+          field: 'from',
+        },
+      );
+    if (!to.ok)
+      throw new AppError('VALIDATION_FAILED', msg('period.invalid', { text: query.to, reason: to.code }), {
+        field: 'to',
+      });
     if (from.value.type !== to.value.type)
-      throw new AppError('VALIDATION_FAILED', '"from" and "to" must be periods of the same type.', {
+      throw new AppError('VALIDATION_FAILED', msg('completeness.period_types_differ'), {
         field: 'to',
       });
     const periods = periodsBetween(from.value, to.value).map(formatPeriod);
     if (periods.length === 0)
-      throw new AppError('VALIDATION_FAILED', '"from" comes after "to".', { field: 'to' });
+      throw new AppError('VALIDATION_FAILED', msg('completeness.from_after_to'), { field: 'to' });
     if (periods.length > maxReportPeriods)
-      throw new AppError('VALIDATION_FAILED', `At most ${maxReportPeriods} periods at once.`, {
-        field: 'to',
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        msg('completeness.too_many_periods', { max: maxReportPeriods }),
+        {
+          field: 'to',
+        },
+      );
     const periodType = from.value.type;
 
     const { items: allTerritories } = await deps.territories.list();
@@ -145,7 +160,7 @@ export function createCompletenessService(deps: {
       .map((t) => t.id);
     if (query.territoryId !== undefined) {
       if (!allTerritories.some((t) => t.id === query.territoryId))
-        throw new AppError('VALIDATION_FAILED', 'No such territory.', { field: 'territoryId' });
+        throw new AppError('VALIDATION_FAILED', msg('reference.territory_missing'), { field: 'territoryId' });
       const subtree = new Set(await deps.territories.subtreeIds(query.territoryId));
       reporting = reporting.filter((id) => subtree.has(id));
     }

@@ -94,15 +94,15 @@ describe('periods of a query', () => {
     });
     expect(resolvePeriods({ type: 'month', from: '2024-03', to: '2024-01' }, null)).toMatchObject({
       ok: false,
-      problem: { field: 'periods.to' },
+      problem: { field: 'periods.to', message: { key: 'explorer.to_before_from' } },
     });
     expect(resolvePeriods({ type: 'month', from: '2024', to: '2024-01' }, null)).toMatchObject({
       ok: false,
-      problem: { field: 'periods.from' },
+      problem: { field: 'periods.from', message: { key: 'explorer.period_wrong_type' } },
     });
     expect(resolvePeriods({ type: 'month', from: '2000-01', to: '2024-01' }, null)).toMatchObject({
       ok: false,
-      problem: { field: 'periods' },
+      problem: { field: 'periods', message: { key: 'explorer.too_many_periods' } },
     });
     expect(resolvePeriods({ type: 'month', from: '2024-01' }, null)).toMatchObject({ ok: false });
   });

@@ -9,7 +9,8 @@ import { measureKeys, pivot, totalOptionKey, type PivotKey } from '#shared/domai
 import type { Locale } from '#shared/domain/locale';
 import { markerOf } from './explorer-export.rules';
 import { formatPeriodLabel } from '#shared/format/locale-format';
-import { unitName } from '#shared/messages/catalogue';
+import { msg, unitName } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 import {
   containingPeriod,
   formatPeriod,
@@ -30,7 +31,8 @@ import {
  * aggregated figure is partial.
  */
 
-export type PeriodProblem = { field: string; message: string };
+/** Why the periods of a query are refused: the field at fault and the sentence as a catalogue message. */
+export type PeriodProblem = { field: string; message: Message };
 export type ResolvedPeriods = { ok: true; periods: string[] } | { ok: false; problem: PeriodProblem };
 
 /** The largest number of periods one query may show (ten years of months, twice, with room to spare). */
@@ -42,20 +44,20 @@ export const maxExplorerPeriods = 240;
  * data at all a relative query has no periods.
  */
 export function resolvePeriods(spec: ExplorerPeriods, latestDataDate: string | null): ResolvedPeriods {
-  const fail = (field: string, message: string): ResolvedPeriods => ({
+  const fail = (field: string, message: Message): ResolvedPeriods => ({
     ok: false,
     problem: { field, message },
   });
   const ofType = (field: 'from' | 'to' | 'endingAt', text: string) => {
     const parsed = parsePeriod(text);
-    if (!parsed.ok) return fail(`periods.${field}`, parsed.message);
+    if (!parsed.ok) return fail(`periods.${field}`, msg('period.invalid', { text, reason: parsed.code }));
     if (parsed.value.type !== spec.type)
-      return fail(`periods.${field}`, `"${text}" is not a ${spec.type} (the query's period type)`);
+      return fail(`periods.${field}`, msg('explorer.period_wrong_type', { text, periodType: spec.type }));
     return parsed.value;
   };
   if (spec.last !== undefined) {
     if (spec.from !== undefined || spec.to !== undefined)
-      return fail('periods', 'give either a range (from, to) or the last N periods, not both');
+      return fail('periods', msg('explorer.range_and_last'));
     let end;
     if (spec.endingAt !== undefined) {
       const parsed = ofType('endingAt', spec.endingAt);
@@ -69,15 +71,19 @@ export function resolvePeriods(spec: ExplorerPeriods, latestDataDate: string | n
     return { ok: true, periods: lastNPeriods(spec.type, spec.last, end).map(formatPeriod) };
   }
   if (spec.from === undefined || spec.to === undefined)
-    return fail('periods', 'give a range (from and to) or the last N periods');
+    return fail('periods', msg('explorer.range_required'));
   const from = ofType('from', spec.from);
   if ('ok' in from) return from;
   const to = ofType('to', spec.to);
   if ('ok' in to) return to;
   const periods = periodsBetween(from, to).map(formatPeriod);
-  if (periods.length === 0) return fail('periods.to', `${spec.to} comes before ${spec.from}`);
+  if (periods.length === 0)
+    return fail('periods.to', msg('explorer.to_before_from', { from: spec.from, to: spec.to }));
   if (periods.length > maxExplorerPeriods)
-    return fail('periods', `${periods.length} periods asked for; at most ${maxExplorerPeriods} at once`);
+    return fail(
+      'periods',
+      msg('explorer.too_many_periods', { count: periods.length, max: maxExplorerPeriods }),
+    );
   return { ok: true, periods };
 }
 

@@ -45,6 +45,7 @@ import { scopeOf } from '#shared/domain/value-scope';
 import { populationFieldOf, populationFields, type PopulationField } from '#shared/domain/population';
 import type { Locale } from '#shared/domain/locale';
 import { msg, renderMessage } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 import { combineDenominators } from './explorer-denominators.rules';
 import { csvFigure, exportPreamble } from './explorer-export.rules';
 import { reportingTerritoryIds, type ReportedLevel } from '#shared/domain/reporting';
@@ -52,7 +53,7 @@ import { reportingTerritoryIds, type ReportedLevel } from '#shared/domain/report
 export type ExplorerService = ReturnType<typeof createExplorerService>;
 export type ExplorerFile = { filename: string; contentType: string; data: Buffer };
 
-const invalid = (field: string, message: string, extra: Record<string, unknown> = {}) =>
+const invalid = (field: string, message: Message, extra: Record<string, unknown> = {}) =>
   new AppError('VALIDATION_FAILED', message, { field, ...extra });
 
 /** Decimals of a data element's figures, by value type (indicators carry their own). */
@@ -161,15 +162,16 @@ export function createExplorerService(deps: {
     const items = [...new Set(input.items)];
     for (const code of items)
       if (!elements.has(code) && !indicators.has(code))
-        throw invalid('items', `No data element or indicator has the code "${code}".`, { code });
+        throw invalid('items', msg('explorer.item_unknown', { code }), { code });
     for (const id of input.territories.ids)
-      if (!territories.has(id)) throw invalid('territories.ids', `No territory has the id ${id}.`, { id });
+      if (!territories.has(id))
+        throw invalid('territories.ids', msg('explorer.territory_unknown', { id }), { id });
     const category =
       input.disaggregation === undefined || input.disaggregation === null
         ? null
         : catalogue.categories.find((c) => c.code === input.disaggregation);
     if (category === undefined)
-      throw invalid('disaggregation', `No category has the code "${input.disaggregation ?? ''}".`);
+      throw invalid('disaggregation', msg('explorer.category_unknown', { code: input.disaggregation ?? '' }));
 
     const neededCodes = new Set<string>();
     for (const code of items) inputsOf(code, elements, indicators, neededCodes);

@@ -101,7 +101,7 @@ describe('data imports: files, templates and value sets', () => {
       }),
     ]);
     expect(problems[0]?.message).toMatch(/crimes_total is not entered for Issyk-Kul Region/);
-    expect(renderMessage(problems[0]!.localised!, 'ru')).toContain('Иссык-Кульская область');
+    expect(renderMessage(problems[0]!.localised, 'ru')).toContain('Иссык-Кульская область');
   });
 
   it('imports a flat XLSX file, with headers in any case, and an empty value clears the cell', async () => {
@@ -221,6 +221,16 @@ describe('data imports: files, templates and value sets', () => {
       [4, 'territory'],
     ]);
     expect(problems[0]?.message).toMatch(/another agency/);
+    // Each problem, and the refusal itself, travels as a catalogue key the page renders in its language.
+    expect(response.json()).toMatchObject({
+      code: 'IMPORT_INVALID',
+      localised: { key: 'import.refused', params: { count: 2 } },
+    });
+    expect(problems.map((p) => p.localised.key)).toEqual(['value.other_agency', 'import.territory_unknown']);
+    expect(renderMessage(problems[0]!.localised, 'ru')).toBe('«crimes_total» относится к другому ведомству.');
+    expect(renderMessage(problems[1]!.localised, 'ky')).toBe(
+      '«Atlantis» деген аталыш же код менен аймак жок.',
+    );
     expect(await storedValues(t)).toEqual(before);
 
     const own = await uploadValues(t, session, {
@@ -463,7 +473,11 @@ describe('Excel templates', () => {
     const officer = await signedInUser(t, { role: 'agency_officer', agencyId: mia });
     const other = await download(officer.session, `agencyId=${gpo}&period=2024-03`);
     expect(other.statusCode).toBe(403);
-    expect(other.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect(other.json()).toMatchObject({
+      code: 'OUT_OF_SCOPE',
+      message: 'You report for another agency.',
+      localised: { key: 'template.other_agency' },
+    });
     const wrongType = await download(admin, `agencyId=${mia}&period=2024Q1`);
     expect(wrongType.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });

@@ -13,6 +13,7 @@ import {
   resolveEntries,
   territoryResolver,
 } from './import.rules';
+import { described, msg, renderMessage } from '#shared/messages/catalogue';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const name = (en: string) => ({ ky: `${en} ky`, ru: `${en} ru`, en });
@@ -96,9 +97,14 @@ describe('import rules', () => {
     expect(find('kg-gb')).toEqual({ id: id(50) });
     expect(find(' бишкек ')).toEqual({ id: id(50) });
     expect(find('Bishkek ky')).toEqual({ id: id(50) });
-    expect(find('Osh')).toMatchObject({ problem: expect.stringContaining('41706000000000, 41721000000000') });
-    expect(find('41799999999999')).toEqual({ problem: 'No territory has the code 41799999999999.' });
-    expect(find('Atlantis')).toMatchObject({ problem: expect.stringContaining('"Atlantis"') });
+    expect(find('Osh')).toEqual({
+      problem: msg('import.territory_ambiguous', { text: 'Osh', codes: '41706000000000, 41721000000000' }),
+    });
+    expect(find('41799999999999')).toEqual({
+      problem: msg('import.territory_code_unknown', { code: '41799999999999' }),
+    });
+    expect(find('Atlantis')).toEqual({ problem: msg('import.territory_unknown', { text: 'Atlantis' }) });
+    expect(find(' ')).toEqual({ problem: msg('import.territory_missing') });
   });
 
   it('reads numbers as people type them', () => {
@@ -114,8 +120,22 @@ describe('import rules', () => {
 
   it('names unknown and missing columns', () => {
     expect(flatHeaderProblems(['data_element', 'territory', 'period', 'amount'])).toEqual([
-      expect.objectContaining({ row: 1, column: 'amount' }),
-      expect.objectContaining({ row: 1, column: 'value' }),
+      {
+        row: 1,
+        column: 'amount',
+        message:
+          'Unknown column "amount". Expected: data_element, territory, period, disaggregation, value, comment, flag.',
+        localised: msg('import.unknown_column', {
+          column: 'amount',
+          expected: 'data_element, territory, period, disaggregation, value, comment, flag',
+        }),
+      },
+      {
+        row: 1,
+        column: 'value',
+        message: 'Missing column "value".',
+        localised: msg('import.missing_column', { column: 'value' }),
+      },
     ]);
     expect(flatHeaderProblems(['data_element', 'territory', 'period', 'value', 'comment', 'flag'])).toEqual(
       [],
@@ -142,7 +162,24 @@ describe('import rules', () => {
       [6, 'disaggregation'],
       [7, 'value'],
     ]);
-    expect(result.problems[6]?.message).toContain('row 2');
+    expect(result.problems.map((p) => p.localised.key)).toEqual([
+      'import.element_unknown',
+      'import.territory_unknown',
+      'value.period_type_wrong',
+      'import.value_not_number',
+      'import.flag_invalid',
+      'import.disaggregation_unknown',
+      'import.duplicate_cell',
+    ]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'No data element has the code "nothing".',
+      'No territory is called or coded "Atlantis".',
+      'crimes is reported by month; 2024 is a year.',
+      '"many" is not a number.',
+      '"maybe" is not a flag: leave it empty or write estimated or provisional.',
+      '"male" is not a disaggregation of "persons"; expected one of: male.young, male.old, female.young, female.old.',
+      'Duplicate of row 2: the same cell appears twice.',
+    ]);
     expect(result.writes).toEqual([
       {
         dataElementId: id(40),
@@ -175,19 +212,82 @@ describe('import rules', () => {
     expect(
       problemsInFile(
         [
-          { row: 2, column: 'dataElementId', message: 'another agency' },
-          { row: 1, column: null, message: 'locked' },
+          { row: 2, column: 'dataElementId', ...described(msg('value.other_agency', { code: 'crimes' })) },
+          { row: 1, column: null, ...described(msg('value.approved_locked', { period: '2024-03' })) },
         ],
         result.origins,
       ),
     ).toEqual([
-      { row: 2, column: 'values[1].dataElement', message: 'another agency' },
-      { row: 1, column: 'values[0].value', message: 'locked' },
+      {
+        row: 2,
+        column: 'values[1].dataElement',
+        message: 'crimes belongs to another agency.',
+        localised: msg('value.other_agency', { code: 'crimes' }),
+      },
+      {
+        row: 1,
+        column: 'values[0].value',
+        message: 'The figures of March 2024 are approved and locked.',
+        localised: msg('value.approved_locked', { period: '2024-03' }),
+      },
     ]);
     const bad = resolveEntries(
       jsonEntries([{ dataElement: 'crimes', territory: 'KG-GB', period: '2024', value: 1 }]),
       context,
     );
     expect(bad.problems).toEqual([expect.objectContaining({ row: 1, column: 'values[0].period' })]);
+  });
+});
+
+describe("import problems in the reader's language", () => {
+  const problemsOf = (rows: string[][]) => {
+    const headers = ['data_element', 'territory', 'period', 'disaggregation', 'value'];
+    const table = rows.map((cells, i) => ({
+      row: i + 2,
+      cells: Object.fromEntries(headers.map((h, j) => [h, cells[j]!])),
+    }));
+    return resolveEntries(flatEntries(headers, table), context).problems;
+  };
+
+  it('renders the problems of a file in Russian and Kyrgyz', () => {
+    const [element, period, value] = problemsOf([
+      ['nothing', 'KG-GB', '2024-03', '', '1'],
+      ['crimes', 'KG-GB', '2024-13', '', 'many'],
+    ]);
+    expect(renderMessage(element!.localised, 'ru')).toBe('Нет элемента данных с кодом «nothing».');
+    expect(renderMessage(element!.localised, 'ky')).toBe('«nothing» коду менен маалымат элементи жок.');
+    expect(renderMessage(period!.localised, 'ru')).toBe(
+      '«2024-13» не период: месяц должен быть от 01 до 12.',
+    );
+    expect(renderMessage(period!.localised, 'ky')).toBe('«2024-13» мезгил эмес: ай 01ден 12ге чейин болот.');
+    expect(renderMessage(value!.localised, 'ru')).toBe('«many» не число.');
+    expect(renderMessage(value!.localised, 'ky')).toBe('«many» сан эмес.');
+  });
+
+  it('names the period of a wrong period type as readers write it', () => {
+    const [wrong] = problemsOf([['crimes', 'KG-GB', '2024Q1', '', '1']]);
+    expect(wrong?.message).toBe('crimes is reported by month; Q1 2024 is a quarter.');
+    expect(renderMessage(wrong!.localised, 'ru')).toBe(
+      '«crimes» представляется помесячно, а I квартал 2024 — квартал.',
+    );
+    expect(renderMessage(wrong!.localised, 'ky')).toBe(
+      '«crimes» ай сайын берилет, ал эми 2024-ж. I чейрек — чейрек.',
+    );
+  });
+
+  it('tells that an element without disaggregations takes none, in every language', () => {
+    const [problem] = problemsOf([['crimes', 'KG-GB', '2024-03', 'male', '1']]);
+    expect(problem?.message).toBe('"crimes" has no disaggregation; leave it empty instead of "male".');
+    expect(renderMessage(problem!.localised, 'ru')).toBe(
+      '«crimes» не имеет разбивки; оставьте разбивку пустой вместо «male».',
+    );
+  });
+
+  it('says in Russian and Kyrgyz which columns a file lacks or has too many', () => {
+    const [unknown, missing] = flatHeaderProblems(['data_element', 'territory', 'period', 'amount']);
+    expect(renderMessage(unknown!.localised, 'ru')).toMatch(
+      /^Неизвестный столбец «amount»\. Ожидаются: data_element/,
+    );
+    expect(renderMessage(missing!.localised, 'ky')).toBe('«value» мамычасы жок.');
   });
 });

@@ -3,6 +3,8 @@ import type { Catalogue, DataElement } from '#shared/contracts/catalogue.contrac
 import { valueFlags, type ValueFlag } from '#shared/contracts/data-values.contract';
 import type { ImportProblem, Territory } from '#shared/contracts/territories.contract';
 import { parsePeriod } from '#shared/domain/period';
+import { described, msg } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 import type { ValueWrite } from '../values/values.types';
 
 /** Columns of a flat value file (CSV, XLSX, and the JSON fields by other names). */
@@ -51,7 +53,8 @@ export function importElements(catalogue: Catalogue): Map<string, ImportElement>
   );
 }
 
-export type TerritoryMatch = { id: string } | { problem: string };
+/** A territory found, or why none was: a catalogue message. */
+export type TerritoryMatch = { id: string } | { problem: Message };
 
 const normaliseName = (text: string) => text.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
 
@@ -76,18 +79,18 @@ export function territoryResolver(territories: readonly Territory[]): (text: str
   }
   return (text) => {
     const trimmed = text.trim();
-    if (trimmed === '') return { problem: 'The territory is missing.' };
+    if (trimmed === '') return { problem: msg('import.territory_missing') };
     const coded = byCode.get(trimmed.toUpperCase());
     if (coded) return { id: coded };
     const named = byName.get(normaliseName(trimmed));
     if (named?.size === 1) return { id: [...named][0] as string };
     if (named && named.size > 1) {
       const codes = [...named].map((id) => codeOf.get(id)).join(', ');
-      return { problem: `"${trimmed}" names several territories; use the SOATE code (${codes}).` };
+      return { problem: msg('import.territory_ambiguous', { text: trimmed, codes }) };
     }
     return /^[\d\s]+$/.test(trimmed)
-      ? { problem: `No territory has the code ${trimmed}.` }
-      : { problem: `No territory is called or coded "${trimmed}".` };
+      ? { problem: msg('import.territory_code_unknown', { code: trimmed }) }
+      : { problem: msg('import.territory_unknown', { text: trimmed }) };
   };
 }
 
@@ -132,6 +135,9 @@ export type ResolveContext = {
   territory: (text: string) => TerritoryMatch;
 };
 
+/** The longest comment a value may carry. */
+const maxCommentLength = 2000;
+
 export type Resolved = { writes: ValueWrite[]; origins: WriteOrigin[]; problems: ImportProblem[] };
 
 /**
@@ -149,42 +155,49 @@ export function resolveEntries(
   const seen = new Map<string, number>();
   for (const { entry, origin } of entries) {
     const before = problems.length;
-    const problem = (field: WriteField, message: string) =>
-      problems.push({ row: origin.row, column: origin.columns[field] ?? field, message });
+    const problem = (field: WriteField, message: Message) =>
+      problems.push({ row: origin.row, column: origin.columns[field] ?? field, ...described(message) });
 
     const code = entry.dataElement.trim();
     const element = context.elements.get(code);
-    if (code === '') problem('dataElementId', 'The data element is missing.');
-    else if (!element) problem('dataElementId', `No data element has the code "${code}".`);
-    else if (!element.isActive)
-      problem('dataElementId', `The data element "${code}" is no longer collected.`);
+    if (code === '') problem('dataElementId', msg('import.element_missing'));
+    else if (!element) problem('dataElementId', msg('import.element_unknown', { code }));
+    else if (!element.isActive) problem('dataElementId', msg('import.element_inactive', { code }));
 
     const territory = context.territory(entry.territory);
     if ('problem' in territory) problem('territoryId', territory.problem);
 
     const period = normalisePeriodText(entry.period);
     const parsed = parsePeriod(period);
-    if (!parsed.ok) problem('period', `${parsed.message.charAt(0).toUpperCase()}${parsed.message.slice(1)}.`);
+    if (!parsed.ok) problem('period', msg('period.invalid', { text: period, reason: parsed.code }));
     else if (element && parsed.value.type !== element.periodType)
       problem(
         'period',
-        `"${code}" is reported by ${element.periodType}, and ${period} is a ${parsed.value.type}.`,
+        msg('value.period_type_wrong', {
+          code,
+          periodType: element.periodType,
+          period,
+          given: parsed.value.type,
+        }),
       );
 
     const disaggregation = entry.disaggregation.trim();
     if (element && !element.disaggregations.some((d) => d.key === disaggregation)) {
-      const keys = element.disaggregations.map((d) => d.key || '(empty)');
+      // Only an element without categories has the one key '' (see disaggregationsOf).
+      const keys = element.disaggregations.map((d) => d.key);
       const shown = keys.length > 8 ? `${keys.slice(0, 8).join(', ')} …` : keys.join(', ');
       problem(
         'disaggregation',
         disaggregation === ''
-          ? `"${code}" is disaggregated; give one of: ${shown}.`
-          : `"${disaggregation}" is not a disaggregation of "${code}"; expected one of: ${shown}.`,
+          ? msg('import.disaggregation_missing', { code, options: shown })
+          : keys.length === 1 && keys[0] === ''
+            ? msg('import.not_disaggregated', { given: disaggregation, code })
+            : msg('import.disaggregation_unknown', { given: disaggregation, code, options: shown }),
       );
     }
 
     const value = typeof entry.value === 'string' ? parseValue(entry.value) : entry.value;
-    if (value === 'invalid') problem('value', `"${String(entry.value)}" is not a number.`);
+    if (value === 'invalid') problem('value', msg('import.value_not_number', { text: String(entry.value) }));
 
     let flag: ValueFlag | null | undefined;
     if (entry.flag === undefined) flag = undefined;
@@ -192,17 +205,18 @@ export function resolveEntries(
     else {
       const text = entry.flag.trim().toLowerCase();
       flag = (valueFlags as readonly string[]).includes(text) ? (text as ValueFlag) : undefined;
-      if (flag === undefined) problem('flag', `"${entry.flag}" is not a flag (${valueFlags.join(' or ')}).`);
+      if (flag === undefined) problem('flag', msg('import.flag_invalid', { text: entry.flag }));
     }
     const comment =
       entry.comment === undefined ? undefined : entry.comment?.trim() ? entry.comment.trim() : null;
-    if (comment && comment.length > 2000) problem('comment', 'The comment is longer than 2000 characters.');
+    if (comment && comment.length > maxCommentLength)
+      problem('comment', msg('import.comment_too_long', { max: maxCommentLength }));
 
     if (problems.length > before || !element || 'problem' in territory || value === 'invalid') continue;
     const key = `${element.id}|${territory.id}|${period}|${disaggregation}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      problem('value', `Duplicate of row ${first}: the same cell appears twice.`);
+      problem('value', msg('import.duplicate_cell', { row: first }));
       continue;
     }
     seen.set(key, origin.row);
@@ -229,10 +243,11 @@ export function flatHeaderProblems(headers: readonly string[]): ImportProblem[] 
       problems.push({
         row: 1,
         column: header,
-        message: `Unknown column "${header}". Expected: ${flatColumns.join(', ')}.`,
+        ...described(msg('import.unknown_column', { column: header, expected: flatColumns.join(', ') })),
       });
   for (const column of requiredColumns)
-    if (!headers.includes(column)) problems.push({ row: 1, column, message: `Missing column "${column}".` });
+    if (!headers.includes(column))
+      problems.push({ row: 1, column, ...described(msg('import.missing_column', { column })) });
   return problems;
 }
 
@@ -323,9 +338,7 @@ export function problemsInFile(
       field === null
         ? (origin.columns.value ?? null)
         : (origin.columns[field] ?? origin.columns.value ?? field);
-    return p.localised
-      ? { row: origin.row, column, message: p.message, localised: p.localised }
-      : { row: origin.row, column, message: p.message };
+    return { row: origin.row, column, message: p.message, localised: p.localised };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { DataImportJob, DataImportQueued } from '#shared/contracts/data-import.contract';
 import type { ImportResult, ValueCheck, ValueSetRequest } from '#shared/contracts/data-values.contract';
 import type { ImportProblem } from '#shared/contracts/territories.contract';
-import { renderMessage } from '#shared/messages/catalogue';
+import { described, msg, renderMessage } from '#shared/messages/catalogue';
 import type { Transactor } from '#server/db/transaction';
 import { enqueueJob } from '#server/jobs/queue';
 import type { Actor } from '#server/lib/actor';
@@ -63,7 +63,7 @@ type PreparedFile = {
 export const defaultSyncImportLimit = 20_000;
 
 const refuse = (problems: readonly ImportProblem[]) =>
-  new AppError('IMPORT_INVALID', `The data have ${problems.length} problem(s); nothing was imported.`, {
+  new AppError('IMPORT_INVALID', msg('import.refused', { count: problems.length }), {
     problems: sortProblems(problems),
   });
 
@@ -105,7 +105,7 @@ export function createImportService(deps: {
     template?: { period: string },
   ): Promise<ImportResult> {
     if (entries.length === 0)
-      throw refuse([{ row: emptyRow, column: null, message: 'There are no values to import.' }]);
+      throw refuse([{ row: emptyRow, column: null, ...described(msg('import.no_values')) }]);
     const [catalogue, territories] = await Promise.all([
       deps.catalogue.getCatalogue(),
       deps.territories.list(),
@@ -178,7 +178,7 @@ export function createImportService(deps: {
     if (headerProblems.length > 0) throw refuse(headerProblems);
     const extra = table.rows
       .filter((r) => r.cells['__extra__'])
-      .map((r) => ({ row: r.row, column: null, message: 'The row has more cells than there are columns.' }));
+      .map((r) => ({ row: r.row, column: null, ...described(msg('import.extra_cells')) }));
     if (extra.length > 0) throw refuse(extra);
     return { entries: flatEntries(table.headers, table.rows), source, emptyRow: 2 };
   }
@@ -254,7 +254,7 @@ export function createImportService(deps: {
         job.name !== dataImportJob.name ||
         (job.createdBy !== actor.userId && actor.role !== 'administrator')
       )
-        throw new AppError('NOT_FOUND', 'There is no such import.');
+        throw new AppError('NOT_FOUND', msg('not_found', { entity: 'import' }));
       const failed = job.status === 'failed' || job.status === 'dead';
       // A failure is shown by its catalogued code and parameters, never by the text the server logged.
       const code = job.error?.code ?? 'JOB_FAILED';

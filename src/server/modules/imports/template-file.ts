@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { msg } from '#shared/messages/catalogue';
 import { AppError } from '#server/lib/app-error';
 import type { SafeArchive } from '#server/lib/documents/archive';
 import { openWorkbook } from '#server/lib/documents/xlsx-read';
@@ -47,10 +48,7 @@ export async function readTemplateArchive(archive: SafeArchive): Promise<FilledT
   const meta = workbook.getWorksheet(metaSheetName);
   const at = (row: number, column: number) => cellText(meta?.getRow(row).getCell(column).value ?? null);
   if (!meta || at(1, 1) !== templateMarker || at(1, 2) !== String(templateVersion))
-    throw new AppError(
-      'FILE_UNREADABLE',
-      'The template is damaged or from another version; download a new one.',
-    );
+    throw new AppError('FILE_UNREADABLE', msg('template.damaged'));
   const sheets = new Map<string, TemplateSheet>();
   meta.eachRow((row, number) => {
     if (number <= 3 || cellText(row.getCell(1).value) !== 'sheet') return;
@@ -62,7 +60,7 @@ export async function readTemplateArchive(archive: SafeArchive): Promise<FilledT
   for (const sheet of sheets.values()) {
     const worksheet = workbook.getWorksheet(sheet.name);
     if (!worksheet)
-      throw new AppError('FILE_UNREADABLE', `The sheet "${sheet.name}" was removed from the template.`);
+      throw new AppError('FILE_UNREADABLE', msg('template.sheet_removed', { sheet: sheet.name }));
     for (const c of sheet.columns) c.letter = worksheet.getColumn(c.column).letter;
     worksheet.eachRow((row, number) => {
       if (number <= headerRows) return;

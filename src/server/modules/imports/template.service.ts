@@ -78,7 +78,7 @@ export function createTemplateService(deps: {
   async function scopeFor(actor: Actor, agencyId: string): Promise<ReadonlySet<string> | null> {
     const scope = scopeOf(actor, (await deps.territories.list()).items);
     if (scope.agencyId !== null && scope.agencyId !== agencyId)
-      throw new AppError('OUT_OF_SCOPE', 'You report for another agency.', { field: 'agencyId' });
+      throw new AppError('OUT_OF_SCOPE', msg('template.other_agency'), { field: 'agencyId' });
     return scope.territoryIds;
   }
 
@@ -89,9 +89,14 @@ export function createTemplateService(deps: {
       query: { agencyId: string; period: string; locale: Locale },
     ): Promise<TemplateFile> {
       const parsed = parsePeriod(query.period);
-      if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.message, { field: 'period' });
+      if (!parsed.ok)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          msg('period.invalid', { text: query.period, reason: parsed.code }),
+          { field: 'period' },
+        );
       const agency = (await deps.agencies.list()).items.find((a) => a.id === query.agencyId);
-      if (!agency) throw new AppError('NOT_FOUND', 'There is no such agency.', { field: 'agencyId' });
+      if (!agency) throw new AppError('NOT_FOUND', msg('reference.agency_missing'), { field: 'agencyId' });
       const scope = await scopeFor(actor, agency.id);
       const catalogue = await deps.catalogue.getCatalogue();
       const elements = [...importElements(catalogue).values()].filter(

@@ -2,6 +2,7 @@ import type { SaveValueBoundRequest, ValueBound } from '#shared/contracts/data-v
 import type { Transactor } from '#server/db/transaction';
 import type { ValueBoundRow } from '#server/db/schema';
 import type { Actor } from '#server/lib/actor';
+import { msg } from '#shared/messages/catalogue';
 import { AppError, found } from '#server/lib/app-error';
 import type { AuditService } from '../audit/audit.service';
 import type { CatalogueService } from '../indicators/catalogue.service';
@@ -38,19 +39,19 @@ export function createBoundService(deps: {
     /** Sets the bound of (element, territory), replacing the one there is. */
     async save(actor: Actor, input: SaveValueBoundRequest): Promise<ValueBound> {
       if (input.minValue === null && input.maxValue === null)
-        throw new AppError('VALIDATION_FAILED', 'Give a minimum, a maximum or both.', { field: 'minValue' });
+        throw new AppError('VALIDATION_FAILED', msg('bound.limit_required'), { field: 'minValue' });
       for (const field of ['minValue', 'maxValue'] as const) {
         const value = input[field];
         if (value !== null && !Number.isFinite(value))
-          throw new AppError('VALIDATION_FAILED', `${field} must be a finite number.`, { field });
+          throw new AppError('VALIDATION_FAILED', msg('bound.limit_not_finite', { limit: field }), { field });
       }
       if (input.minValue !== null && input.maxValue !== null && input.minValue > input.maxValue)
-        throw new AppError('VALIDATION_FAILED', 'The minimum is above the maximum.', { field: 'maxValue' });
+        throw new AppError('VALIDATION_FAILED', msg('bound.min_above_max'), { field: 'maxValue' });
       const catalogue = await deps.catalogue.getCatalogue();
       if (!catalogue.dataElements.some((e) => e.id === input.dataElementId))
-        throw new AppError('VALIDATION_FAILED', 'No such data element.', { field: 'dataElementId' });
+        throw new AppError('VALIDATION_FAILED', msg('value.element_unknown'), { field: 'dataElementId' });
       if (input.territoryId !== null && !(await deps.territories.exists(input.territoryId)))
-        throw new AppError('VALIDATION_FAILED', 'No such territory.', { field: 'territoryId' });
+        throw new AppError('VALIDATION_FAILED', msg('reference.territory_missing'), { field: 'territoryId' });
       return deps.tx.run(async (ex) => {
         const repository = createBoundRepository(ex);
         const existing = await repository.findFor(input.dataElementId, input.territoryId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMessage } from '#shared/messages/catalogue';
+import { msg, renderMessage } from '#shared/messages/catalogue';
 import {
   boundChecks,
   boundFor,
@@ -38,6 +38,7 @@ describe('bounds', () => {
         disaggregation: 'cannabis',
         ruleCode: null,
         message: '12 is above the maximum 10',
+        localised: msg('check.above_max', { value: 12, max: 10 }),
       },
       {
         kind: 'min',
@@ -46,6 +47,7 @@ describe('bounds', () => {
         disaggregation: '',
         ruleCode: null,
         message: '2.5 is below the minimum 5',
+        localised: msg('check.below_min', { value: 2.5, min: 5 }),
       },
     ]);
     expect(boundChecks(cells.slice(0, 1), bounds, 'bishkek')).toEqual([]);
@@ -77,8 +79,28 @@ describe('validation rules', () => {
         disaggregation: null,
         ruleCode: 'prosecuted_vs_crimes',
         message: 'Prosecuted at most 3 × crimes: #{prosecuted} = 40 is not <= 3 * #{crimes} = 30',
+        localised: msg('check.rule_failed', {
+          rule: 'Prosecuted at most 3 × crimes',
+          left: '#{prosecuted}',
+          leftValue: 40,
+          operator: '<=',
+          right: '3 * #{crimes}',
+          rightValue: 30,
+        }),
       },
     ]);
+  });
+
+  it("names a failing rule and its figures in the reader's language", () => {
+    const named = { ...rule, name: { ky: 'Айыпталгандар', ru: 'Обвиняемые', en: 'Prosecuted' } };
+    const [check] = ruleChecks([named], lookupOf({ prosecuted: 4032.5, crimes: 10 }), () => 'e1');
+    expect(check?.message).toBe('Prosecuted: #{prosecuted} = 4,032.5 is not <= 3 * #{crimes} = 30');
+    expect(renderMessage(check!.localised!, 'ru')).toBe(
+      'Обвиняемые: условие «#{prosecuted} <= 3 * #{crimes}» не выполняется (#{prosecuted} = 4\u00a0032,5, 3 * #{crimes} = 30)',
+    );
+    expect(renderMessage(check!.localised!, 'ky')).toMatch(
+      /^Айыпталгандар: «#\{prosecuted\} <= 3 \* #\{crimes\}» шарты аткарылбайт/,
+    );
   });
 
   it('passes a rule that holds and skips one with a missing operand or a division by zero', () => {

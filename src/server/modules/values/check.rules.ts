@@ -1,6 +1,7 @@
 import type { OutlierDetails, ValueCheck } from '#shared/contracts/data-values.contract';
 import { described, msg } from '#shared/messages/catalogue';
 import type { Message } from '#shared/messages/message';
+import type { LocalisedName } from '#shared/contracts/common.contract';
 import type { importances, ruleOperators } from '#shared/contracts/catalogue.contract';
 import { evaluate, parseFormula, referencesOf } from '#shared/domain/formula';
 import {
@@ -10,7 +11,6 @@ import {
   type OutlierVerdict,
   type SeriesPoint,
 } from './outliers.rules';
-import { showNumber } from './value.rules';
 
 /**
  * The second looks a value gets after it is stored: min/max bounds, validation rules over element totals and
@@ -66,13 +66,13 @@ export function boundChecks(
       checks.push({
         ...base,
         kind: 'min',
-        message: `${showNumber(cell.value)} is below the minimum ${showNumber(bound.minValue)}`,
+        ...described(msg('check.below_min', { value: cell.value, min: bound.minValue })),
       });
     if (bound.maxValue !== null && cell.value > bound.maxValue)
       checks.push({
         ...base,
         kind: 'max',
-        message: `${showNumber(cell.value)} is above the maximum ${showNumber(bound.maxValue)}`,
+        ...described(msg('check.above_max', { value: cell.value, max: bound.maxValue })),
       });
   }
   return checks;
@@ -81,7 +81,8 @@ export function boundChecks(
 /** A validation rule as the checks need it. */
 export type RuleFacts = {
   code: string;
-  name: string;
+  /** The rule's name in three languages (or one text), for the sentence of a failing check. */
+  name: LocalisedName | string;
   leftSide: string;
   operator: RuleOperator;
   rightSide: string;
@@ -129,7 +130,16 @@ export function ruleChecks(
       dataElementId: elementOf(rule),
       disaggregation: null,
       ruleCode: rule.code,
-      message: `${rule.name}: ${rule.leftSide} = ${showNumber(a)} is not ${rule.operator} ${rule.rightSide} = ${showNumber(b)}`,
+      ...described(
+        msg('check.rule_failed', {
+          rule: rule.name,
+          left: rule.leftSide,
+          leftValue: a,
+          operator: rule.operator,
+          right: rule.rightSide,
+          rightValue: b,
+        }),
+      ),
     });
   }
   return checks;

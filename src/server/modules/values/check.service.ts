@@ -124,7 +124,7 @@ async function rulesOf(
   };
 
   return ruleChecks(
-    rules.map(({ rule }) => ({ ...rule, name: rule.name.en })),
+    rules.map(({ rule }) => rule),
     (code) => lookup(code),
     (rule) => {
       const match = rules.find((r) => r.rule.code === rule.code);

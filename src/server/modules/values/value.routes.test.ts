@@ -13,6 +13,8 @@ import type { Territory } from '#shared/contracts/territories.contract';
 import { systemActor, type Actor } from '#server/lib/actor';
 import { signedInUser, unknownId } from '#server/test/factories';
 import { createTestApp, type Session, type TestApp } from '#server/test/test-app';
+import { renderMessage } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 import type { ValueWrite } from './values.types';
 
 describe('data values: entry form, saving, history, scope, locks, batches', () => {
@@ -192,19 +194,33 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
   });
 
   it('refuses values the element does not take, naming the field', async () => {
-    const cases: Array<[Record<string, unknown>, number, string, string]> = [
-      [cell({ value: 1.5 }), 400, 'VALUE_INVALID', 'value'],
-      [cell({ period: '2024Q1' }), 400, 'VALUE_INVALID', 'period'],
-      [cell({ disaggregation: 'tobacco' }), 400, 'VALUE_INVALID', 'disaggregation'],
-      [cell({ disaggregation: '' }), 400, 'VALUE_INVALID', 'disaggregation'],
-      [cell({ dataElementId: unknownId() }), 404, 'NOT_FOUND', 'dataElementId'],
-      [cell({ territoryId: unknownId() }), 404, 'NOT_FOUND', 'territoryId'],
+    const cases: Array<[Record<string, unknown>, number, string, string, string]> = [
+      [cell({ value: 1.5 }), 400, 'VALUE_INVALID', 'value', 'value.not_whole'],
+      [cell({ period: '2024Q1' }), 400, 'VALUE_INVALID', 'period', 'value.period_type_wrong'],
+      [
+        cell({ disaggregation: 'tobacco' }),
+        400,
+        'VALUE_INVALID',
+        'disaggregation',
+        'value.disaggregation_unknown',
+      ],
+      [cell({ disaggregation: '' }), 400, 'VALUE_INVALID', 'disaggregation', 'value.disaggregation_missing'],
+      [cell({ dataElementId: unknownId() }), 404, 'NOT_FOUND', 'dataElementId', 'value.element_unknown'],
+      [cell({ territoryId: unknownId() }), 404, 'NOT_FOUND', 'territoryId', 'value.territory_unknown'],
     ];
-    for (const [body, status, code, field] of cases) {
+    for (const [body, status, code, field, key] of cases) {
       const response = await put(admin, body);
       expect(response.statusCode, JSON.stringify(body)).toBe(status);
-      expect(response.json()).toMatchObject({ code, details: { field } });
+      expect(response.json()).toMatchObject({ code, details: { field }, localised: { key } });
     }
+    // The refusal travels as a key with parameters; the reader's page renders it in their language.
+    const wrongType = (await put(admin, cell({ period: '2024Q1' }))).json<{ localised: Message }>();
+    expect(renderMessage(wrongType.localised, 'ru')).toBe(
+      '«drug_crimes» представляется помесячно, а I квартал 2024 — квартал.',
+    );
+    expect(renderMessage(wrongType.localised, 'ky')).toBe(
+      '«drug_crimes» ай сайын берилет, ал эми 2024-ж. I чейрек — чейрек.',
+    );
     // Text and unknown fields never reach the service.
     expect((await put(admin, cell({ value: '12' }))).statusCode).toBe(400);
     expect((await put(admin, cell({ value: 'twelve' }))).statusCode).toBe(400);
@@ -240,7 +256,9 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
       expect(response.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
     };
 
-    outOfScope(await put(mohOfficer.session, inA));
+    const otherAgency = await put(mohOfficer.session, inA);
+    outOfScope(otherAgency);
+    expect(otherAgency.json()).toMatchObject({ localised: { key: 'value.other_agency' } });
     outOfScope(await form(mohOfficer.session, 'MIA', districtA.id, '2024-05'));
     expect((await form(mohOfficer.session, 'MOH', oblastB.id, '2024-05')).statusCode).toBe(200);
 
@@ -301,7 +319,14 @@ describe('data values: entry form, saving, history, scope, locks, batches', () =
     await setApproval('MIA', districtA.id, '2024-06', 'submitted');
     const officerSave = await put(officer.session, { ...c, value: 6 });
     expect(officerSave.statusCode).toBe(409);
-    expect(officerSave.json()).toMatchObject({ code: 'DATA_LOCKED' });
+    expect(officerSave.json()).toMatchObject({
+      code: 'DATA_LOCKED',
+      message: 'The figures of June 2024 are submitted for approval; they can be changed once returned.',
+      localised: { key: 'value.submitted_locked', params: { period: '2024-06' } },
+    });
+    expect(renderMessage(officerSave.json<{ localised: Message }>().localised, 'ky')).toBe(
+      '2024-ж. июнь боюнча маалыматтар бекитүүгө тапшырылган; алар кайтарылгандан кийин гана өзгөртүлөт.',
+    );
     expect((await form(officer.session, 'MIA', districtA.id, '2024-06')).json<EntryForm>()).toMatchObject({
       editable: false,
       approval: { status: 'submitted' },

@@ -10,6 +10,7 @@ import {
   lastPeriodStartOn,
 } from './value.rules';
 import { reportingTerritoryIds } from '#shared/domain/reporting';
+import { renderMessage } from '#shared/messages/catalogue';
 
 // country → oblast A (districts a1, a2), oblast B (district b1)
 const territories = [
@@ -185,6 +186,81 @@ describe('checking writes', () => {
     expect(
       columnsOf([write()], context({ ...submitted, scope: user('agency_officer', 'MIA', null) })),
     ).toEqual([[1, 'period', 'locked']]);
+  });
+
+  it('gives every problem as a catalogue message, with the English rendering beside it', () => {
+    const found = checkWrites(
+      [
+        write({ value: 2.5 }),
+        write({ dataElementId: 'nope' }),
+        write({ territoryId: 'nowhere' }),
+        write({ period: '2024Q1' }),
+        write({ period: '2024-13' }),
+        write({ disaggregation: 'tobacco' }),
+        write({ disaggregation: '' }),
+        write({ dataElementId: 'share', disaggregation: '', value: 100.5 }),
+        write({ dataElementId: 'old' }),
+        write({ value: Number.NaN, disaggregation: 'heroin' }),
+        write({ disaggregation: 'heroin', value: 4 }),
+      ],
+      context(),
+    );
+    expect(found.map((p) => [p.row, p.localised.key, p.message])).toEqual([
+      [1, 'value.not_whole', 'drug_crimes takes whole numbers; 2.5 is not one.'],
+      [2, 'value.element_unknown', 'There is no such data element.'],
+      [3, 'value.territory_unknown', 'There is no such territory.'],
+      [4, 'value.period_type_wrong', 'drug_crimes is reported by month; Q1 2024 is a quarter.'],
+      [5, 'period.invalid', '"2024-13" is not a period: months run 01–12.'],
+      [6, 'value.disaggregation_unknown', '"tobacco" is not a disaggregation of drug_crimes.'],
+      [7, 'value.disaggregation_missing', 'drug_crimes needs a disaggregation (one of cannabis, heroin…).'],
+      [8, 'value.not_percentage', 'share is a percentage (0–100); 100.5 is not.'],
+      [9, 'value.element_inactive', 'Data element old is inactive.'],
+      [10, 'value.not_finite', 'The value is not a finite number.'],
+      [11, 'value.same_cell_twice', 'The same cell is already set in row 10.'],
+    ]);
+  });
+
+  it('says in Russian and Kyrgyz why a write is refused, naming the territory and the period', () => {
+    const named = context({
+      territoryName: (id) => ({ ky: `${id} району`, ru: `${id} район`, en: `${id} district` }),
+    });
+    const [wrongType] = checkWrites([write({ period: '2024Q1' })], named);
+    expect(renderMessage(wrongType!.localised, 'ru')).toBe(
+      '«drug_crimes» представляется помесячно, а I квартал 2024 — квартал.',
+    );
+    expect(renderMessage(wrongType!.localised, 'ky')).toBe(
+      '«drug_crimes» ай сайын берилет, ал эми 2024-ж. I чейрек — чейрек.',
+    );
+
+    const officer = { ...named, scope: user('regional_officer', null, 'B') };
+    const [outside] = checkWrites([write()], officer);
+    expect(outside?.localised.key).toBe('value.territory_out_of_scope');
+    expect(outside?.message).toBe('a1 district is outside your scope.');
+    expect(renderMessage(outside!.localised, 'ru')).toBe('Территория «a1 район» вне ваших полномочий.');
+    expect(renderMessage(outside!.localised, 'ky')).toBe(
+      '«a1 району» сиздин укугуңуздагы аймактарга кирбейт.',
+    );
+
+    const approved = { ...named, statusOf: () => 'approved' as const };
+    const [locked] = checkWrites([write()], approved);
+    expect(locked?.message).toBe('The figures of March 2024 are approved and locked.');
+    expect(renderMessage(locked!.localised, 'ru')).toBe('Данные за март 2024 утверждены и заблокированы.');
+    expect(renderMessage(locked!.localised, 'ky')).toBe(
+      '2024-ж. март боюнча маалыматтар бекитилип, кулпуланган.',
+    );
+
+    const submitted = {
+      ...named,
+      statusOf: () => 'submitted' as const,
+      scope: user('agency_officer', 'MIA', null),
+    };
+    const [waiting] = checkWrites([write()], submitted);
+    expect(renderMessage(waiting!.localised, 'ru')).toBe(
+      'Данные за март 2024 отправлены на утверждение; изменить их можно после возврата.',
+    );
+
+    const [otherAgency] = checkWrites([write()], { ...named, scope: user('agency_officer', 'MOH', null) });
+    expect(renderMessage(otherAgency!.localised, 'ky')).toBe('«drug_crimes» башка ведомствого таандык.');
   });
 });
 

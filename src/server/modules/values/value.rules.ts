@@ -3,6 +3,7 @@ import { canWrite, isFigureLocked, type ValueScope } from '#shared/domain/value-
 import { parsePeriod, periodStart, type PeriodType } from '#shared/domain/period';
 import type { ReportedLevel } from '#shared/domain/reporting';
 import { described, msg } from '#shared/messages/catalogue';
+import type { Message } from '#shared/messages/message';
 import type { LocalisedMessage, LocalisedName } from '#shared/contracts/common.contract';
 import type { ValueWrite, WriteSummary } from './values.types';
 
@@ -28,15 +29,16 @@ export type ElementFacts = {
 export type WriteProblemKind = 'not_found' | 'invalid' | 'scope' | 'locked' | 'not_reported';
 
 /**
- * One refused write: its position (1-based), the field at fault, an English sentence and, for the newer
- * problems, the same sentence as a catalogue message.
+ * One refused write: its position (1-based), the field at fault, the sentence as a catalogue message
+ * (`localised`, rendered in the reader's language) and its English rendering (`message`, for logs and API
+ * clients).
  */
 export type WriteProblem = {
   row: number;
   column: string;
   message: string;
   kind: WriteProblemKind;
-  localised?: LocalisedMessage;
+  localised: LocalisedMessage;
 };
 
 /**
@@ -89,69 +91,70 @@ export function checkWrite(
   parse: typeof parsePeriod = parsePeriod,
 ): WriteProblem[] {
   const problems: WriteProblem[] = [];
-  const problem = (column: string, kind: WriteProblemKind, message: string) =>
-    problems.push({ row, column, kind, message });
-  const localisedProblem = (column: string, kind: WriteProblemKind, text: ReturnType<typeof described>) =>
-    problems.push({ row, column, kind, ...text });
+  const problem = (column: string, kind: WriteProblemKind, message: Message) =>
+    problems.push({ row, column, kind, ...described(message) });
   const element = context.elements.get(write.dataElementId);
-  if (!element) problem('dataElementId', 'not_found', 'There is no such data element.');
+  if (!element) problem('dataElementId', 'not_found', msg('value.element_unknown'));
   else if (!element.isActive)
-    problem('dataElementId', 'invalid', `Data element ${element.code} is inactive.`);
+    problem('dataElementId', 'invalid', msg('value.element_inactive', { code: element.code }));
   const territoryKnown = context.territoryIds.has(write.territoryId);
-  if (!territoryKnown) problem('territoryId', 'not_found', 'There is no such territory.');
+  if (!territoryKnown) problem('territoryId', 'not_found', msg('value.territory_unknown'));
   const period = parse(write.period);
-  if (!period.ok) problem('period', 'invalid', `The period ${period.message}.`);
+  if (!period.ok)
+    problem('period', 'invalid', msg('period.invalid', { text: write.period, reason: period.code }));
   else if (element && period.value.type !== element.periodType)
     problem(
       'period',
       'invalid',
-      `${element.code} is reported by ${element.periodType}; ${write.period} is a ${period.value.type}.`,
+      msg('value.period_type_wrong', {
+        code: element.code,
+        periodType: element.periodType,
+        period: write.period,
+        given: period.value.type,
+      }),
     );
   else if (periodStart(period.value) > context.lastPeriodStart)
-    localisedProblem(
+    problem(
       'period',
       'invalid',
-      described(msg('value.period_too_late', { period: write.period, last: context.lastPeriodStart })),
+      msg('value.period_too_late', { period: write.period, last: context.lastPeriodStart }),
     );
   if (element && !element.disaggregations.has(write.disaggregation))
     problem(
       'disaggregation',
       'invalid',
       write.disaggregation === ''
-        ? `${element.code} needs a disaggregation (one of ${[...element.disaggregations].slice(0, 5).join(', ')}…).`
-        : `"${write.disaggregation}" is not a disaggregation of ${element.code}.`,
+        ? msg('value.disaggregation_missing', {
+            code: element.code,
+            options: [...element.disaggregations].slice(0, 5).join(', '),
+          })
+        : msg('value.disaggregation_unknown', { given: write.disaggregation, code: element.code }),
     );
   if (write.value !== null) {
     const value = write.value;
-    if (!Number.isFinite(value)) problem('value', 'invalid', 'The value is not a finite number.');
+    if (!Number.isFinite(value)) problem('value', 'invalid', msg('value.not_finite'));
     else if (Math.abs(value) > maxAbsoluteValue)
-      localisedProblem(
-        'value',
-        'invalid',
-        described(msg('value.too_large', { value: String(value), max: maxAbsoluteValue })),
-      );
+      problem('value', 'invalid', msg('value.too_large', { value: String(value), max: maxAbsoluteValue }));
     else if (element?.valueType === 'integer' && !Number.isInteger(value))
-      problem('value', 'invalid', `${element.code} takes whole numbers; ${showNumber(value)} is not one.`);
+      problem('value', 'invalid', msg('value.not_whole', { code: element.code, value: showNumber(value) }));
     else if (element?.valueType === 'percentage' && (value < 0 || value > 100))
-      problem('value', 'invalid', `${element.code} is a percentage (0–100); ${showNumber(value)} is not.`);
-    else if (element && value < 0 && !element.allowsNegative)
-      localisedProblem(
+      problem(
         'value',
         'invalid',
-        described(msg('value.negative', { code: element.code, value: showNumber(value) })),
+        msg('value.not_percentage', { code: element.code, value: showNumber(value) }),
       );
+    else if (element && value < 0 && !element.allowsNegative)
+      problem('value', 'invalid', msg('value.negative', { code: element.code, value: showNumber(value) }));
   }
   if (element && territoryKnown && !context.reportsAt(element.reportedLevel, write.territoryId))
-    localisedProblem(
+    problem(
       'territoryId',
       'not_reported',
-      described(
-        msg('value.not_reported_here', {
-          code: element.code,
-          territory: context.territoryName(write.territoryId),
-          level: element.reportedLevel,
-        }),
-      ),
+      msg('value.not_reported_here', {
+        code: element.code,
+        territory: context.territoryName(write.territoryId),
+        level: element.reportedLevel,
+      }),
     );
   else if (element && territoryKnown) {
     if (!canWrite(context.scope, element.agencyId, write.territoryId))
@@ -159,8 +162,8 @@ export function checkWrite(
         'dataElementId',
         'scope',
         context.scope.agencyId !== null && context.scope.agencyId !== element.agencyId
-          ? `${element.code} belongs to another agency.`
-          : 'The territory is outside your scope.',
+          ? msg('value.other_agency', { code: element.code })
+          : msg('value.territory_out_of_scope', { territory: context.territoryName(write.territoryId) }),
       );
     else if (period.ok) {
       const status = context.statusOf(element.agencyId, write.territoryId, write.period);
@@ -169,8 +172,8 @@ export function checkWrite(
           'period',
           'locked',
           status === 'approved'
-            ? `The figures of ${write.period} are approved and locked.`
-            : `The figures of ${write.period} are submitted for approval; they can be changed once returned.`,
+            ? msg('value.approved_locked', { period: write.period })
+            : msg('value.submitted_locked', { period: write.period }),
         );
     }
   }
@@ -202,7 +205,7 @@ export function checkWrites(writes: readonly ValueWrite[], context: WriteContext
         row: index + 1,
         column: 'value',
         kind: 'invalid',
-        message: `The same cell is already set in row ${earlier}.`,
+        ...described(msg('value.same_cell_twice', { row: earlier })),
       });
   });
   return problems;

@@ -3,6 +3,7 @@ import { reportingTerritoryIds, type ReportedLevel } from '#shared/domain/report
 import type { LocalisedName } from '#shared/contracts/common.contract';
 import { canRead, canWrite, isFigureLocked, scopeOf, type ValueScope } from '#shared/domain/value-scope';
 import { deadlineOf, defaultDeadlinePolicy } from '#shared/domain/deadline';
+import { msg } from '#shared/messages/catalogue';
 import type { Catalogue, DataElement } from '#shared/contracts/catalogue.contract';
 import type {
   ApprovalStatus,
@@ -110,7 +111,7 @@ function singleRefusal(problems: readonly WriteProblem[]): AppError {
   const order = ['not_found', 'not_reported', 'scope', 'locked', 'invalid'] as const;
   const problem = order.map((kind) => problems.find((p) => p.kind === kind)).find((p) => p !== undefined);
   const details = { field: problem?.column, message: problem?.message };
-  const sentence = problem?.localised ?? problem?.message;
+  const sentence = problem?.localised;
   switch (problem?.kind) {
     case 'not_found':
       return new AppError('NOT_FOUND', sentence, details);
@@ -296,10 +297,13 @@ export function createValueService(deps: {
       const problems = await problemsOf(ex, facts, scope, writes);
       if (problems.length > 0) {
         if (mode.single) throw singleRefusal(problems);
-        throw new AppError('IMPORT_INVALID', `${problems.length} problem(s); nothing was written.`, {
-          problems: problems.map(({ row, column, message, localised }) =>
-            localised ? { row, column, message, localised } : { row, column, message },
-          ),
+        throw new AppError('IMPORT_INVALID', msg('value.batch_refused', { count: problems.length }), {
+          problems: problems.map(({ row, column, message, localised }) => ({
+            row,
+            column,
+            message,
+            localised,
+          })),
         });
       }
       // The diff against what is stored, and the write with its history rows, happen in the database.
@@ -430,13 +434,19 @@ export function createValueService(deps: {
     async getEntryForm(actor: Actor, query: EntryFormQuery): Promise<EntryForm> {
       const parsed = parsePeriod(query.period);
       if (!parsed.ok)
-        throw new AppError('VALIDATION_FAILED', `The period ${parsed.message}.`, { field: 'period' });
-      if (!(await deps.agencies.exists(query.agencyId))) throw new AppError('NOT_FOUND', 'Agency not found.');
+        throw new AppError(
+          'VALIDATION_FAILED',
+          msg('period.invalid', { text: query.period, reason: parsed.code }),
+          { field: 'period' },
+        );
+      if (!(await deps.agencies.exists(query.agencyId)))
+        throw new AppError('NOT_FOUND', msg('not_found', { entity: 'agency' }));
       const facts = await loadFacts();
-      if (!facts.territoryIds.has(query.territoryId)) throw new AppError('NOT_FOUND', 'Territory not found.');
+      if (!facts.territoryIds.has(query.territoryId))
+        throw new AppError('NOT_FOUND', msg('not_found', { entity: 'territory' }));
       const scope = scopeFor(actor, facts);
-      if (!canWrite(scope, query.agencyId, query.territoryId))
-        throw new AppError('OUT_OF_SCOPE', 'This agency or territory is outside your scope.');
+      // The code's own sentence: this agency or territory is outside your scope.
+      if (!canWrite(scope, query.agencyId, query.territoryId)) throw new AppError('OUT_OF_SCOPE');
       const periodType: PeriodType = parsed.value.type;
       const elements = facts.catalogue.dataElements.filter(
         (e) => e.agencyId === query.agencyId && e.isActive && e.periodType === periodType,
@@ -490,12 +500,13 @@ export function createValueService(deps: {
     async history(actor: Actor, key: CellKey): Promise<ValueHistoryEntry[]> {
       const facts = await loadFacts();
       const element = facts.elements.get(key.dataElementId);
-      if (!element) throw new AppError('NOT_FOUND', 'Data element not found.');
-      if (!facts.territoryIds.has(key.territoryId)) throw new AppError('NOT_FOUND', 'Territory not found.');
+      if (!element) throw new AppError('NOT_FOUND', msg('not_found', { entity: 'data_element' }));
+      if (!facts.territoryIds.has(key.territoryId))
+        throw new AppError('NOT_FOUND', msg('not_found', { entity: 'territory' }));
       const scope = scopeFor(actor, facts);
       const status = await approvalStatus(deps.tx.executor, element.agencyId, key.territoryId, key.period);
       if (!canRead(scope, element.agencyId, key.territoryId, status))
-        throw new AppError('OUT_OF_SCOPE', 'This value is outside your scope.');
+        throw new AppError('OUT_OF_SCOPE', msg('value.cell_out_of_scope'));
       const rows = await createValueRepository(deps.tx.executor).history(key);
       return rows.map(presentHistoryEntry);
     },

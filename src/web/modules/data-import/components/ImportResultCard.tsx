@@ -3,6 +3,7 @@ import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '#shared/contracts/data-values.contract';
 import { formatNumber } from '#shared/format/locale-format';
+import { useServerText } from '#web/lib/messages';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 
 const importanceColour = { high: 'red', medium: 'orange', low: 'gray' } as const;
@@ -11,6 +12,7 @@ const importanceColour = { high: 'red', medium: 'orange', low: 'gray' } as const
 export function ImportResultCard({ result }: { result: ImportResult }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const serverText = useServerText();
   const counts = [
     ['rows', result.rows],
     ['created', result.created],
@@ -61,7 +63,7 @@ export function ImportResultCard({ result }: { result: ImportResult }) {
                           {t(`dataImport.importanceLevel.${check.importance}`)}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>{check.message}</Table.Td>
+                      <Table.Td>{serverText(check)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -3,6 +3,7 @@ import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataValue, ValueCheck } from '#shared/contracts/data-values.contract';
+import { useServerText } from '#web/lib/messages';
 import { useErrorMessage } from '#web/ui/useErrorMessage';
 import { cellText, checkTone, parseCellInput } from '../entry-grid';
 
@@ -39,6 +40,7 @@ export function EntryCell({
   onFocus,
 }: EntryCellProps) {
   const { t } = useTranslation();
+  const serverText = useServerText();
   const describe = useErrorMessage();
   const [text, setText] = useState(cellText(stored?.value));
   const [state, setState] = useState<CellState>('idle');
@@ -118,7 +120,7 @@ export function EntryCell({
       : tone === 'warning'
         ? 'var(--mantine-color-orange-6)'
         : undefined;
-  const tip = [error, ...checks.map((c) => c.message)].filter(Boolean).join('\n');
+  const tip = [error, ...checks.map(serverText)].filter(Boolean).join('\n');
   const indicator =
     state === 'saving' ? (
       <Loader size={12} aria-label={t('entry.saving')} />

@@ -4,6 +4,7 @@ import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataValue, EntryForm, ValueCheck } from '#shared/contracts/data-values.contract';
 import { localName } from '#web/lib/format';
+import { useServerText } from '#web/lib/messages';
 import { useLocale } from '#web/modules/preferences/hooks/useLanguage';
 import {
   cellId,
@@ -32,6 +33,7 @@ type EntryGridProps = {
 export function EntryGrid({ form, selected, onSelect, save }: EntryGridProps) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const serverText = useServerText();
   const groups = useMemo(() => groupElements(form.elements), [form.elements]);
   const inputs = useRef(new Map<string, HTMLInputElement>());
 
@@ -101,11 +103,7 @@ export function EntryGrid({ form, selected, onSelect, save }: EntryGridProps) {
                             {unitName(element.unit, locale)}
                           </Text>
                           {elementChecks.length > 0 ? (
-                            <Tooltip
-                              label={elementChecks.map((c) => c.message).join('\n')}
-                              multiline
-                              maw={360}
-                            >
+                            <Tooltip label={elementChecks.map(serverText).join('\n')} multiline maw={360}>
                               <Badge
                                 size="xs"
                                 color={elementChecks.some((c) => checkTone(c) === 'error') ? 'red' : 'orange'}
