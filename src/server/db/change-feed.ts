@@ -2,9 +2,9 @@
  * What a process may keep in memory and must forget when the database changes it. The triggers of migration
  * 202612031800_add_change_notifications announce these on the channel `kuzot_change`.
  */
-export type ChangeTopic = 'auth' | 'territories';
+export type ChangeTopic = 'auth' | 'territories' | 'population';
 
-const topics: readonly ChangeTopic[] = ['auth', 'territories'];
+const topics: readonly ChangeTopic[] = ['auth', 'territories', 'population'];
 
 export const changeChannel = 'kuzot_change';
 

@@ -9,6 +9,7 @@ import * as normaliseUnitCodes from './202612031830_normalise_unit_codes';
 import * as addElementReporting from './202612072100_add_element_reporting';
 import * as addPopulationKindAndFlag from './202612072100_add_population_kind_and_flag';
 import * as addDataValueTotals from './202612080100_add_data_value_totals';
+import * as notifyPopulationChanges from './202612080110_notify_population_changes';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '202612072100_add_element_reporting': addElementReporting,
   '202612072100_add_population_kind_and_flag': addPopulationKindAndFlag,
   '202612080100_add_data_value_totals': addDataValueTotals,
+  '202612080110_notify_population_changes': notifyPopulationChanges,
 };

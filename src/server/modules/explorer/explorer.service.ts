@@ -64,15 +64,21 @@ const elementDecimals = (e: DataElement) =>
 type Figure = {
   value: number | null;
   partial: boolean;
-  denominator?: ExplorerDenominator;
-  emptyReason?: ExplorerEmptyReason;
+  denominator: ExplorerDenominator | undefined;
+  emptyReason: ExplorerEmptyReason | undefined;
 };
-const noFigure: Figure = { value: null, partial: false, emptyReason: 'no_value' };
-const emptyFigure = (emptyReason: ExplorerEmptyReason): Figure => ({
-  value: null,
-  partial: false,
-  emptyReason,
-});
+/**
+ * Every figure is made here, with its fields in one order: a query makes one per figure, and code that reads
+ * objects of a single shape runs several times faster than code that meets many.
+ */
+const figure = (
+  value: number | null,
+  partial: boolean,
+  denominator?: ExplorerDenominator,
+  emptyReason?: ExplorerEmptyReason,
+): Figure => ({ value, partial, denominator, emptyReason });
+const noFigure = figure(null, false, undefined, 'no_value');
+const emptyFigure = (emptyReason: ExplorerEmptyReason): Figure => figure(null, false, undefined, emptyReason);
 
 /** The default of `maxCells` (KUZOT_EXPLORER_MAX_CELLS). */
 const defaultMaxCells = 200_000;
@@ -282,7 +288,7 @@ export function createExplorerService(deps: {
           lastMonthIndex: last ? lastStoredMonthIndex(allPeriods[p] ?? '', element.periodType, type) : null,
         },
       );
-      figures.set(figureKey(row.elementIndex, row.territoryIndex, p, o), { value: row.value, partial });
+      figures.set(figureKey(row.elementIndex, row.territoryIndex, p, o), figure(row.value, partial));
     }
 
     // Population, only when some formula needs it: the denominator policy, asked per territory and year.
@@ -299,19 +305,19 @@ export function createExplorerService(deps: {
     const populationCache = new Map<number, Figure>();
     const populationAt = (t: number, year: number, field: PopulationField): Figure => {
       const key = (t * 10000 + year) * 8 + populationFields.indexOf(field);
-      let figure = populationCache.get(key);
-      if (figure === undefined) {
+      let population = populationCache.get(key);
+      if (population === undefined) {
         const found = denominatorOf(shown[t] ?? '', year, field);
-        figure = found
-          ? {
-              value: found.value,
-              partial: false,
-              denominator: { method: found.method, isEstimate: found.isEstimate, flag: found.flag },
-            }
+        population = found
+          ? figure(found.value, false, {
+              method: found.method,
+              isEstimate: found.isEstimate,
+              flag: found.flag,
+            })
           : emptyFigure('no_population');
-        populationCache.set(key, figure);
+        populationCache.set(key, population);
       }
-      return figure;
+      return population;
     };
 
     // The formula of an indicator for a period: the version valid on the period's first day, parsed once per
@@ -363,7 +369,8 @@ export function createExplorerService(deps: {
           inputs.push(f);
           return f.value;
         });
-        return { ...combineDenominators(value, inputs), partial: value === null ? false : partial };
+        const result = combineDenominators(value, inputs);
+        return figure(result.value, value === null ? false : partial, result.denominator, result.emptyReason);
       } finally {
         stack.pop();
       }

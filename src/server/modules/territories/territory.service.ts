@@ -63,6 +63,13 @@ export function createTerritoryService(deps: {
   const territoryTx = announcingChanges(deps.tx, deps.changes, 'territories');
   // Frozen, since every caller shares the one cached list.
   const listCache = createChangeCache<'all', TerritoryList>(deps.changes, 'territories', { maxEntries: 1 });
+  // Writes of population figures, and the histories every rate query reads (kept until a figure changes;
+  // built for one territory list, so a changed list builds them again).
+  const populationTx = announcingChanges(deps.tx, deps.changes, 'population');
+  const historiesCache = createChangeCache<
+    'all',
+    { list: TerritoryList; histories: ReturnType<typeof populationHistories> }
+  >(deps.changes, 'population', { maxEntries: 1 });
   const allowedParents: Record<string, string[]> = {
     oblast: ['country'],
     city_republican: ['country'],
@@ -82,7 +89,7 @@ export function createTerritoryService(deps: {
   // only connection, so a progress write (made on the pool) would wait for it forever.
   const applyRows = async (actor: Actor, rows: PopulationImportRow[]): Promise<PopulationImportSummary> => {
     const summary: PopulationImportSummary = { rowCount: rows.length, inserted: 0, updated: 0, unchanged: 0 };
-    await deps.tx.run(async (ex) => {
+    await populationTx.run(async (ex) => {
       const territories = createTerritoryRepository(ex);
       const codes = await territories.codeToId();
       for (const row of rows) {
@@ -172,13 +179,18 @@ export function createTerritoryService(deps: {
      * read at query time, so a figure entered later replaces an estimate at once, with nothing to rebuild.
      */
     async denominators(options: DenominatorOptions): Promise<DenominatorLookup> {
+      const list = await this.list();
+      const cached = historiesCache.get('all');
+      if (cached?.list === list) return denominatorResolver(cached.histories, options);
+      const since = historiesCache.version();
       const territories = createTerritoryRepository(deps.tx.executor);
-      const [all, rows, points] = await Promise.all([
-        this.list(),
+      const [rows, points] = await Promise.all([
         territories.listAllPopulation(),
         territories.listPopulationPoints(),
       ]);
-      return denominatorResolver(populationHistories(all.items, rows, points), options);
+      const histories = populationHistories(list.items, rows, points);
+      historiesCache.set('all', { list, histories }, since);
+      return denominatorResolver(histories, options);
     },
 
     /** Ids of a territory and every territory below it (used for regional officers' scope). */
@@ -321,7 +333,7 @@ export function createTerritoryService(deps: {
           msg('population.reference_date_invalid', { text: referenceDate, year: String(year) }),
           { field: 'referenceDate' },
         );
-      return deps.tx.run(async (ex) => {
+      return populationTx.run(async (ex) => {
         const territories = createTerritoryRepository(ex);
         found(await territories.findById(id), 'Territory');
         const existing = await territories.findPopulation(id, year);
@@ -348,7 +360,7 @@ export function createTerritoryService(deps: {
     },
 
     async deletePopulation(actor: Actor, id: string, year: number): Promise<void> {
-      await deps.tx.run(async (ex) => {
+      await populationTx.run(async (ex) => {
         const territories = createTerritoryRepository(ex);
         const existing = found(await territories.findPopulation(id, year), 'Population figure');
         await territories.deletePopulation(id, year);
